@@ -1,0 +1,105 @@
+-- 2026-11-23 — the first schema: the book of contacts, their groups, tags and custom
+-- fields, a search index, and settings. Orders, interactions and reminders come in later
+-- migrations; nothing here anticipates their columns.
+
+-- A person in the book. Phones, e-mails and addresses are small labelled lists that are
+-- always read and written with their contact, so they live in JSON columns; anything that
+-- is filtered on (groups, tags, custom fields) gets its own table.
+CREATE TABLE contacts (
+    id                INTEGER PRIMARY KEY,
+    name              TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    salutation        TEXT NOT NULL DEFAULT '',
+    company           TEXT NOT NULL DEFAULT '',
+    title             TEXT NOT NULL DEFAULT '',
+    phones            TEXT NOT NULL DEFAULT '[]',
+    emails            TEXT NOT NULL DEFAULT '[]',
+    addresses         TEXT NOT NULL DEFAULT '[]',
+    -- 'YYYY-MM-DD' or '--MM-DD' (no year); month/day are lunar when birthday_calendar = 'lunar'
+    birthday          TEXT,
+    birthday_calendar TEXT CHECK (birthday_calendar IN ('solar', 'lunar')),
+    birthday_leap     INTEGER NOT NULL DEFAULT 0,
+    note              TEXT NOT NULL DEFAULT '',
+    status            TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('prospect', 'active', 'lost')),
+    -- pinyin/latin keys so lists sort 张三 under Z, next to "Zhang"
+    name_key          TEXT NOT NULL,
+    company_key       TEXT NOT NULL,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    -- set when moved to the trash; the row is restorable until purged
+    deleted_at        TEXT
+);
+CREATE INDEX contacts_by_name ON contacts (name_key, id) WHERE deleted_at IS NULL;
+CREATE INDEX contacts_by_company ON contacts (company_key, name_key, id) WHERE deleted_at IS NULL;
+CREATE INDEX contacts_by_created ON contacts (created_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX contacts_by_updated ON contacts (updated_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX contacts_trashed ON contacts (deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE TABLE groups (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    color      TEXT NOT NULL DEFAULT '#3b82f6',
+    created_at TEXT NOT NULL
+);
+-- names compare case-insensitively for Latin letters ("VIP" = "vip")
+CREATE UNIQUE INDEX groups_by_name ON groups (name COLLATE NOCASE);
+
+CREATE TABLE contact_groups (
+    group_id   INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, contact_id)
+) WITHOUT ROWID;
+CREATE INDEX contact_groups_by_contact ON contact_groups (contact_id, group_id);
+
+CREATE TABLE contact_tags (
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    tag        TEXT NOT NULL,
+    PRIMARY KEY (contact_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX contact_tags_by_tag ON contact_tags (tag, contact_id);
+
+-- Fields the user defines for his industry (e.g. 开户行, 车型, 会员等级).
+CREATE TABLE custom_fields (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    kind     TEXT NOT NULL CHECK (kind IN ('text', 'number', 'date', 'choice')),
+    choices  TEXT NOT NULL DEFAULT '[]',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX custom_fields_by_name ON custom_fields (name COLLATE NOCASE);
+
+CREATE TABLE contact_field_values (
+    contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    field_id   INTEGER NOT NULL REFERENCES custom_fields (id) ON DELETE CASCADE,
+    value      TEXT NOT NULL,
+    PRIMARY KEY (contact_id, field_id)
+) WITHOUT ROWID;
+CREATE INDEX contact_field_values_by_field ON contact_field_values (field_id);
+
+-- What search looks through, one row per contact, rebuilt on every write of the contact:
+-- folded (simplified, lower-case) text, phone digits and pinyin spellings.
+CREATE TABLE contact_search (
+    contact_id INTEGER PRIMARY KEY REFERENCES contacts (id) ON DELETE CASCADE,
+    -- the folded name and its pinyin spellings: a hit here ranks first
+    name_text  TEXT NOT NULL,
+    -- everything searchable, name_text included
+    haystack   TEXT NOT NULL
+);
+-- Trigram index for queries of 3+ characters; shorter ones scan contact_search.
+CREATE VIRTUAL TABLE contact_fts USING fts5 (
+    haystack, content = 'contact_search', content_rowid = 'contact_id', tokenize = 'trigram'
+);
+CREATE TRIGGER contact_search_ai AFTER INSERT ON contact_search BEGIN
+    INSERT INTO contact_fts (rowid, haystack) VALUES (new.contact_id, new.haystack);
+END;
+CREATE TRIGGER contact_search_ad AFTER DELETE ON contact_search BEGIN
+    INSERT INTO contact_fts (contact_fts, rowid, haystack) VALUES ('delete', old.contact_id, old.haystack);
+END;
+CREATE TRIGGER contact_search_au AFTER UPDATE ON contact_search BEGIN
+    INSERT INTO contact_fts (contact_fts, rowid, haystack) VALUES ('delete', old.contact_id, old.haystack);
+    INSERT INTO contact_fts (rowid, haystack) VALUES (new.contact_id, new.haystack);
+END;
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;

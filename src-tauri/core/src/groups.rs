@@ -1,0 +1,166 @@
+//! Groups: unlimited user-defined sets of contacts (家人, 重要客户, 集团客户 …); a contact
+//! can be in many. Deleting a group never deletes its contacts.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{now_utc, with_tx};
+use crate::error::{Error, Invalid, Result};
+use crate::ids::{ContactId, GroupId};
+
+/// Colour a new group gets when none is chosen.
+pub const DEFAULT_COLOR: &str = "#3b82f6";
+
+/// A group with the number of live contacts in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    pub id: GroupId,
+    pub name: String,
+    /// `#RRGGBB`
+    pub color: String,
+    /// Live (not trashed) contacts in the group.
+    pub count: u32,
+}
+
+fn clean_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("name", Invalid::Required));
+    }
+    let got = name.chars().count();
+    if got > 100 {
+        return Err(Error::invalid("name", Invalid::TooLong { max: 100, got }));
+    }
+    Ok(name.to_string())
+}
+
+fn clean_color(color: &str) -> Result<String> {
+    let c = color.trim();
+    let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|h| h.is_ascii_hexdigit());
+    if !ok {
+        return Err(Error::invalid("color", Invalid::BadColor(color.to_string())));
+    }
+    Ok(c.to_ascii_lowercase())
+}
+
+/// Turns SQLite's unique-index violation into the friendly error.
+fn name_taken(e: rusqlite::Error, name: &str) -> Error {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            Error::GroupNameTaken(name.to_string())
+        }
+        _ => Error::Db(e),
+    }
+}
+
+/// Every group with its live member count, by name.
+pub fn list(conn: &Connection) -> Result<Vec<Group>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.id, g.name, g.color,
+                (SELECT COUNT(*) FROM contact_groups cg JOIN contacts c ON c.id = cg.contact_id
+                  WHERE cg.group_id = g.id AND c.deleted_at IS NULL)
+         FROM groups g ORDER BY g.name COLLATE NOCASE",
+    )?;
+    let out = stmt
+        .query_map([], |r| {
+            Ok(Group { id: r.get(0)?, name: r.get(1)?, color: r.get(2)?, count: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
+}
+
+/// One group by id.
+pub fn get(conn: &Connection, id: GroupId) -> Result<Group> {
+    list(conn)?.into_iter().find(|g| g.id == id).ok_or_else(|| Error::not_found("group", id))
+}
+
+/// A group's id by its name (case-insensitive for Latin letters), if it exists.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<GroupId>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE",
+            [name.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// A group's id by name, or a not-found error naming it.
+pub fn require_by_name(conn: &Connection, name: &str) -> Result<GroupId> {
+    find_by_name(conn, name)?.ok_or_else(|| Error::not_found("group", name.trim()))
+}
+
+/// Creates a group. Names are unique.
+pub fn create(conn: &Connection, name: &str, color: Option<&str>) -> Result<Group> {
+    let name = clean_name(name)?;
+    let color = clean_color(color.unwrap_or(DEFAULT_COLOR))?;
+    conn.execute(
+        "INSERT INTO groups (name, color, created_at) VALUES (?1, ?2, ?3)",
+        params![name, color, now_utc()],
+    )
+    .map_err(|e| name_taken(e, &name))?;
+    get(conn, GroupId(conn.last_insert_rowid()))
+}
+
+/// Renames and/or recolours a group.
+pub fn update(conn: &Connection, id: GroupId, name: &str, color: &str) -> Result<Group> {
+    let name = clean_name(name)?;
+    let color = clean_color(color)?;
+    let n = conn
+        .execute("UPDATE groups SET name = ?2, color = ?3 WHERE id = ?1", params![id, name, color])
+        .map_err(|e| name_taken(e, &name))?;
+    if n == 0 {
+        return Err(Error::not_found("group", id));
+    }
+    get(conn, id)
+}
+
+/// Deletes a group and its memberships; the contacts stay.
+pub fn delete(conn: &Connection, id: GroupId) -> Result<()> {
+    if conn.execute("DELETE FROM groups WHERE id = ?1", [id])? == 0 {
+        return Err(Error::not_found("group", id));
+    }
+    Ok(())
+}
+
+/// Puts many contacts in a group at once (already-members are fine). Returns how many
+/// memberships were added. Unknown contact ids fail the whole call.
+pub fn assign(conn: &mut Connection, id: GroupId, contacts: &[ContactId]) -> Result<usize> {
+    with_tx(conn, |tx| {
+        get(tx, id)?;
+        let mut stmt = tx.prepare_cached(
+            "INSERT OR IGNORE INTO contact_groups (group_id, contact_id) VALUES (?1, ?2)",
+        )?;
+        let mut n = 0;
+        for c in contacts {
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1)",
+                [c],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                return Err(Error::not_found("contact", c));
+            }
+            n += stmt.execute(params![id, c])?;
+        }
+        Ok(n)
+    })
+}
+
+/// Takes many contacts out of a group. Returns how many memberships were removed.
+pub fn unassign(conn: &mut Connection, id: GroupId, contacts: &[ContactId]) -> Result<usize> {
+    with_tx(conn, |tx| {
+        get(tx, id)?;
+        let mut stmt = tx
+            .prepare_cached("DELETE FROM contact_groups WHERE group_id = ?1 AND contact_id = ?2")?;
+        let mut n = 0;
+        for c in contacts {
+            n += stmt.execute(params![id, c])?;
+        }
+        Ok(n)
+    })
+}
