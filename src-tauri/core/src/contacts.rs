@@ -718,3 +718,199 @@ pub fn tags(conn: &Connection) -> Result<Vec<(String, u32)>> {
     let out = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::birthday::Calendar;
+    use crate::{fields, groups, in_memory_db};
+
+    fn input(name: &str) -> ContactInput {
+        ContactInput { name: name.into(), ..Default::default() }
+    }
+
+    fn count(conn: &Connection) -> i64 {
+        conn.query_row("SELECT COUNT(*) FROM contacts", [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn rich_contact_round_trips() {
+        let mut conn = in_memory_db();
+        let g = groups::create(&conn, "重要客户", Some("#ff0000")).unwrap();
+        let f = fields::create(&conn, "会员等级", fields::FieldKind::Choice, &["金".into(), "银".into()]).unwrap();
+        let mut c = input("  张三  ");
+        c.salutation = "张总".into();
+        c.company = "上海融源印务有限公司".into();
+        c.title = "总经理".into();
+        c.phones = vec![
+            Labelled { label: "mobile".into(), value: "+86 139-1234-5678".into() },
+            Labelled { label: "work".into(), value: "021-6543 2100".into() },
+            Labelled { label: "home".into(), value: "   ".into() },
+        ];
+        c.emails = vec![Labelled { label: "work".into(), value: "zs@example.cn".into() }];
+        c.addresses = vec![Labelled { label: "office".into(), value: "上海市浦东新区 1 号".into() }];
+        c.birthday = Some(Birthday { date: "--08-15".into(), calendar: Calendar::Lunar, leap_month: false });
+        c.note = "喜欢普洱茶\n女儿明年高考".into();
+        c.tags = vec!["决策人".into(), "决策人".into(), " 爱钓鱼 ".into()];
+        c.group_ids = vec![g.id];
+        c.fields = vec![FieldValueInput { field_id: f.id, value: "金".into() }];
+        let saved = add(&mut conn, &c).unwrap();
+        assert_eq!(saved.name, "张三", "name is trimmed");
+        assert_eq!(saved.phones, vec!["+86 139-1234-5678", "021-6543 2100"], "blank rows dropped, order kept");
+        assert_eq!(saved.phone_labels, vec!["mobile", "work"]);
+        assert_eq!(saved.emails, vec!["zs@example.cn"]);
+        assert_eq!(saved.addresses[0].value, "上海市浦东新区 1 号");
+        assert_eq!(saved.birthday.as_ref().unwrap().calendar, Calendar::Lunar);
+        assert_eq!(saved.note, "喜欢普洱茶\n女儿明年高考");
+        assert_eq!(saved.tags, vec!["决策人", "爱钓鱼"], "tags trimmed and deduplicated");
+        assert_eq!(saved.groups, vec!["重要客户"]);
+        assert_eq!(saved.fields[0].value, "金");
+        assert_eq!(saved.status, Status::Active);
+        assert_eq!(saved.tier, None);
+        // The edit form's round trip changes nothing.
+        let again = update(&mut conn, saved.id, &saved.to_input()).unwrap();
+        assert_eq!(again.phones, saved.phones);
+        assert_eq!(again.groups, saved.groups);
+        assert_eq!(again.fields, saved.fields);
+    }
+
+    #[test]
+    fn bad_input_is_refused_and_nothing_is_written() {
+        let mut conn = in_memory_db();
+        let cases: Vec<(ContactInput, &str)> = vec![
+            (input(""), "name"),
+            (input("   "), "name"),
+            (ContactInput { name: "x".repeat(201), ..Default::default() }, "name"),
+            (
+                ContactInput {
+                    name: "李四".into(),
+                    birthday: Some(Birthday { date: "1990-02-30".into(), calendar: Calendar::Solar, leap_month: false }),
+                    ..Default::default()
+                },
+                "birthday",
+            ),
+            (
+                ContactInput {
+                    name: "李四".into(),
+                    birthday: Some(Birthday { date: "2024-02-10".into(), calendar: Calendar::Lunar, leap_month: true }),
+                    ..Default::default()
+                },
+                "birthday",
+            ),
+            (
+                ContactInput {
+                    name: "李四".into(),
+                    emails: vec![Labelled { label: "work".into(), value: "not-an-email".into() }],
+                    ..Default::default()
+                },
+                "emails",
+            ),
+            (
+                ContactInput {
+                    name: "李四".into(),
+                    phones: vec![Labelled { label: "mobile".into(), value: "12".into() }],
+                    ..Default::default()
+                },
+                "phones",
+            ),
+            (ContactInput { name: "李四".into(), note: "长".repeat(MAX_NOTE + 1), ..Default::default() }, "note"),
+            (ContactInput { name: "李四".into(), group_ids: vec![GroupId(999)], ..Default::default() }, ""),
+        ];
+        for (c, field) in cases {
+            let err = add(&mut conn, &c).expect_err("must be refused");
+            if !field.is_empty() {
+                assert_eq!(err.field(), Some(field), "{err}");
+                assert_eq!(err.code(), "invalid_input");
+            }
+            assert_eq!(count(&conn), 0, "nothing written after {err}");
+        }
+    }
+
+    #[test]
+    fn long_notes_emoji_and_mixed_scripts_are_stored_exactly() {
+        let mut conn = in_memory_db();
+        let note: String = "需求：报价单🙂 Needs: quote. ".chars().cycle().take(10_000).collect();
+        let name = "王😀 Wáng Ναταλία";
+        let c = add(&mut conn, &ContactInput { name: name.into(), note: note.clone(), ..Default::default() }).unwrap();
+        let back = get(&conn, c.id).unwrap();
+        assert_eq!(back.note.chars().count(), 10_000);
+        assert_eq!(back.note, note);
+        assert_eq!(back.name, name);
+    }
+
+    #[test]
+    fn trash_restore_and_purge() {
+        let mut conn = in_memory_db();
+        let a = add(&mut conn, &input("张三")).unwrap().id;
+        let b = add(&mut conn, &input("李四")).unwrap().id;
+        assert_eq!(trash(&mut conn, &[a]).unwrap(), 1);
+        assert_eq!(trash(&mut conn, &[a]).unwrap(), 0, "already in the trash");
+        let live = list(&conn, &ListQuery::default()).unwrap();
+        assert_eq!(live.total, 1);
+        assert_eq!(live.rows[0].id, b);
+        let bin = list(&conn, &ListQuery { trashed: true, ..Default::default() }).unwrap();
+        assert_eq!(bin.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![a]);
+        assert!(bin.rows[0].deleted_at.is_some());
+        assert_eq!(purge(&mut conn, &[b]).unwrap(), 0, "live contacts are never purged");
+        assert_eq!(restore(&mut conn, &[a]).unwrap(), 1);
+        assert_eq!(list(&conn, &ListQuery::default()).unwrap().total, 2);
+        trash(&mut conn, &[a, b]).unwrap();
+        assert_eq!(empty_trash(&mut conn).unwrap(), 2);
+        assert_eq!(count(&conn), 0);
+        let search_rows: i64 = conn.query_row("SELECT COUNT(*) FROM contact_search", [], |r| r.get(0)).unwrap();
+        assert_eq!(search_rows, 0, "purge removes the search rows too");
+        assert_eq!(trash(&mut conn, &[a]).unwrap_err().code(), "not_found");
+    }
+
+    #[test]
+    fn lists_sort_page_and_filter() {
+        let mut conn = in_memory_db();
+        let g = groups::create(&conn, "朋友", None).unwrap();
+        for (name, company) in [("张三", "B公司"), ("Alice", "C Ltd"), ("陈明", "A公司"), ("曾国藩", "")] {
+            let mut c = input(name);
+            c.company = company.into();
+            if name == "陈明" || name == "Alice" {
+                c.group_ids = vec![g.id];
+                c.tags = vec!["决策人".into()];
+            }
+            add(&mut conn, &c).unwrap();
+        }
+        let names = |q: ListQuery| -> Vec<String> {
+            list(&conn, &q).unwrap().rows.into_iter().map(|r| r.name).collect()
+        };
+        assert_eq!(names(ListQuery::default()), vec!["Alice", "陈明", "曾国藩", "张三"], "zeng < zhang");
+        assert_eq!(
+            names(ListQuery { descending: true, ..Default::default() }),
+            vec!["张三", "曾国藩", "陈明", "Alice"]
+        );
+        assert_eq!(names(ListQuery { offset: 1, limit: 2, ..Default::default() }), vec!["陈明", "曾国藩"]);
+        assert_eq!(names(ListQuery { group: Some(g.id), ..Default::default() }), vec!["Alice", "陈明"]);
+        assert_eq!(names(ListQuery { tag: Some("决策人".into()), ..Default::default() }), vec!["Alice", "陈明"]);
+        assert_eq!(names(ListQuery { tier: Some("A".into()), ..Default::default() }), Vec::<String>::new());
+        let by_company = names(ListQuery { sort: SortBy::Company, ..Default::default() });
+        assert_eq!(by_company, vec!["曾国藩", "陈明", "张三", "Alice"], "empty company first, then A公司 B公司 C Ltd");
+        let page = list(&conn, &ListQuery { group: Some(g.id), limit: 1, ..Default::default() }).unwrap();
+        assert_eq!(page.total, 2, "total counts the whole filtered list, not the page");
+        assert_eq!(page.rows[0].group_ids, vec![g.id]);
+    }
+
+    #[test]
+    fn custom_field_values_are_checked_by_kind() {
+        let mut conn = in_memory_db();
+        let n = fields::create(&conn, "年采购额", fields::FieldKind::Number, &[]).unwrap();
+        let d = fields::create(&conn, "签约日", fields::FieldKind::Date, &[]).unwrap();
+        let mut c = input("张三");
+        c.fields = vec![FieldValueInput { field_id: n.id, value: "12,3".into() }];
+        assert_eq!(add(&mut conn, &c).unwrap_err().field(), Some("年采购额"));
+        c.fields = vec![FieldValueInput { field_id: d.id, value: "2025-02-30".into() }];
+        assert_eq!(add(&mut conn, &c).unwrap_err().field(), Some("签约日"));
+        c.fields = vec![
+            FieldValueInput { field_id: n.id, value: "1234567.89".into() },
+            FieldValueInput { field_id: d.id, value: "2025-02-28".into() },
+        ];
+        let saved = add(&mut conn, &c).unwrap();
+        assert_eq!(saved.fields.len(), 2);
+        fields::delete(&conn, n.id).unwrap();
+        assert_eq!(get(&conn, saved.id).unwrap().fields.len(), 1, "deleting a field drops its values");
+    }
+}

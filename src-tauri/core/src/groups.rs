@@ -164,3 +164,66 @@ pub fn unassign(conn: &mut Connection, id: GroupId, contacts: &[ContactId]) -> R
         Ok(n)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contacts::{self, ContactInput, ListQuery};
+    use crate::in_memory_db;
+
+    fn contact(conn: &mut Connection, name: &str) -> ContactId {
+        contacts::add(conn, &ContactInput { name: name.into(), ..Default::default() }).unwrap().id
+    }
+
+    #[test]
+    fn membership_is_many_to_many_and_counts_only_live_contacts() {
+        let mut conn = in_memory_db();
+        let vip = create(&conn, "重要客户", None).unwrap();
+        let friends = create(&conn, "朋友", Some("#10B981")).unwrap();
+        assert_eq!(friends.color, "#10b981");
+        let a = contact(&mut conn, "张三");
+        let b = contact(&mut conn, "李四");
+        let c = contact(&mut conn, "王五");
+        assert_eq!(assign(&mut conn, vip.id, &[a, b, c]).unwrap(), 3);
+        assert_eq!(assign(&mut conn, vip.id, &[a]).unwrap(), 0, "already a member");
+        assign(&mut conn, friends.id, &[a]).unwrap();
+        assert_eq!(contacts::get(&conn, a).unwrap().groups, vec!["朋友", "重要客户"]);
+        assert_eq!(get(&conn, vip.id).unwrap().count, 3);
+        contacts::trash(&mut conn, &[b]).unwrap();
+        assert_eq!(get(&conn, vip.id).unwrap().count, 2, "trashed contacts are not counted");
+        assert_eq!(unassign(&mut conn, vip.id, &[a, c]).unwrap(), 2);
+        let page = contacts::list(&conn, &ListQuery { group: Some(vip.id), ..Default::default() }).unwrap();
+        assert_eq!(page.total, 0);
+        contacts::restore(&mut conn, &[b]).unwrap();
+        assert_eq!(get(&conn, vip.id).unwrap().count, 1, "restored contact keeps its groups");
+    }
+
+    #[test]
+    fn assign_with_an_unknown_contact_changes_nothing() {
+        let mut conn = in_memory_db();
+        let g = create(&conn, "集团客户", None).unwrap();
+        let a = contact(&mut conn, "张三");
+        let err = assign(&mut conn, g.id, &[a, ContactId(4242)]).unwrap_err();
+        assert_eq!(err.code(), "not_found");
+        assert_eq!(get(&conn, g.id).unwrap().count, 0, "the whole batch rolled back");
+    }
+
+    #[test]
+    fn names_are_unique_required_and_renamable() {
+        let mut conn = in_memory_db();
+        let g = create(&conn, "VIP", None).unwrap();
+        assert_eq!(create(&conn, "vip", None).unwrap_err().code(), "group_name_taken");
+        assert_eq!(create(&conn, "  ", None).unwrap_err().field(), Some("name"));
+        assert_eq!(create(&conn, "x", Some("red")).unwrap_err().field(), Some("color"));
+        let other = create(&conn, "朋友", None).unwrap();
+        assert_eq!(update(&conn, other.id, "VIP", "#000000").unwrap_err().code(), "group_name_taken");
+        let renamed = update(&conn, g.id, "大客户", "#123abc").unwrap();
+        assert_eq!(renamed.name, "大客户");
+        assert_eq!(require_by_name(&conn, "大客户").unwrap(), g.id);
+        let a = contact(&mut conn, "张三");
+        assign(&mut conn, g.id, &[a]).unwrap();
+        delete(&conn, g.id).unwrap();
+        assert!(contacts::get(&conn, a).unwrap().groups.is_empty(), "membership goes, contact stays");
+        assert_eq!(delete(&conn, g.id).unwrap_err().code(), "not_found");
+    }
+}

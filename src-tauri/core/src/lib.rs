@@ -18,3 +18,9 @@ pub mod text;
 pub use error::{Error, Result};
 pub use ids::{ContactId, FieldId, GroupId};
 pub use lang::Lang;
+
+/// A fresh migrated in-memory book for unit tests.
+#[cfg(test)]
+pub(crate) fn in_memory_db() -> rusqlite::Connection {
+    db::open_in_memory().expect("in-memory book")
+}

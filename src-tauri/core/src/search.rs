@@ -188,3 +188,160 @@ pub fn rebuild(conn: &mut Connection) -> Result<usize> {
         Ok(ids.len())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contacts::{self, Labelled};
+    use crate::groups;
+    use crate::in_memory_db;
+
+    fn add(conn: &mut Connection, name: &str, company: &str, phone: &str, email: &str) -> ContactId {
+        let mut c = ContactInput { name: name.into(), company: company.into(), ..Default::default() };
+        if !phone.is_empty() {
+            c.phones.push(Labelled { label: "mobile".into(), value: phone.into() });
+        }
+        if !email.is_empty() {
+            c.emails.push(Labelled { label: "work".into(), value: email.into() });
+        }
+        contacts::add(conn, &c).unwrap().id
+    }
+
+    fn names(conn: &Connection, q: &str) -> Vec<String> {
+        search(conn, &SearchQuery { text: q.into(), ..Default::default() })
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.name)
+            .collect()
+    }
+
+    fn book() -> Connection {
+        let mut conn = in_memory_db();
+        add(&mut conn, "张三", "上海融源印务有限公司", "+86 139-1234-5678", "zhangsan@163.com");
+        add(&mut conn, "李明", "北京华信贸易有限公司", "021-6543 2100", "");
+        add(&mut conn, "王伟", "深圳恒通科技股份有限公司", "13800001111", "wang.wei@qq.com");
+        add(&mut conn, "曾国藩", "湘军", "", "");
+        add(&mut conn, "单田芳", "评书社", "", "");
+        add(&mut conn, "區家麟", "香港恒昌貿易有限公司", "+852 9123 4567", "");
+        add(&mut conn, "John Smith", "Pacific Trading Ltd", "+1 415 555 0100", "john@pacific.com");
+        add(&mut conn, "王小明", "", "", "");
+        conn
+    }
+
+    #[test]
+    fn one_character_chinese_finds_every_holder() {
+        let conn = book();
+        let mut got = names(&conn, "王");
+        got.sort();
+        assert_eq!(got, vec!["王伟", "王小明"]);
+        assert_eq!(names(&conn, "明"), vec!["李明", "王小明"], "name hits sort by pinyin");
+    }
+
+    #[test]
+    fn two_and_longer_chinese_substrings_match_names_and_companies() {
+        let conn = book();
+        assert_eq!(names(&conn, "李明"), vec!["李明"]);
+        assert_eq!(names(&conn, "融源"), vec!["张三"], "two characters use the scan path");
+        assert_eq!(names(&conn, "融源印务"), vec!["张三"], "four characters use the trigram index");
+    }
+
+    #[test]
+    fn traditional_and_simplified_input_find_each_other() {
+        let conn = book();
+        assert_eq!(names(&conn, "張三"), vec!["张三"], "traditional query, simplified name");
+        assert_eq!(names(&conn, "区家麟"), vec!["區家麟"], "simplified query, traditional name");
+        assert_eq!(names(&conn, "融源印務"), vec!["张三"]);
+        assert_eq!(names(&conn, "恒昌贸易"), vec!["區家麟"]);
+    }
+
+    #[test]
+    fn pinyin_full_and_initials_match() {
+        let conn = book();
+        assert_eq!(names(&conn, "zs"), vec!["张三"]);
+        assert_eq!(names(&conn, "zhangsan"), vec!["张三"]);
+        assert_eq!(names(&conn, "ZhangSan"), vec!["张三"], "case does not matter");
+        assert_eq!(names(&conn, "zhang san"), vec!["张三"], "spaces between syllables");
+        assert_eq!(names(&conn, "zgf"), vec!["曾国藩"], "曾 as a surname reads zeng");
+        assert_eq!(names(&conn, "zengguofan"), vec!["曾国藩"]);
+        assert_eq!(names(&conn, "shantianfang"), vec!["单田芳"], "单 as a surname reads shan");
+        assert_eq!(names(&conn, "oujialin"), vec!["區家麟"], "區 as a surname reads ou");
+        assert!(names(&conn, "wxm").contains(&"王小明".to_string()));
+    }
+
+    #[test]
+    fn phone_digits_match_in_any_format() {
+        let conn = book();
+        assert_eq!(names(&conn, "5678"), vec!["张三"]);
+        assert_eq!(names(&conn, "139 1234"), vec!["张三"]);
+        assert_eq!(names(&conn, "139-1234-5678"), vec!["张三"]);
+        assert_eq!(names(&conn, "+86 13912345678"), vec!["张三"]);
+        assert_eq!(names(&conn, "65432100"), vec!["李明"], "landline with area code dash");
+        assert_eq!(names(&conn, "852 9123"), vec!["區家麟"]);
+    }
+
+    #[test]
+    fn email_company_and_latin_names_match() {
+        let conn = book();
+        assert_eq!(names(&conn, "zhangsan@163"), vec!["张三"]);
+        assert_eq!(names(&conn, "pacific"), vec!["John Smith"]);
+        assert_eq!(names(&conn, "john sm"), vec!["John Smith"]);
+        assert_eq!(names(&conn, "恒通"), vec!["王伟"]);
+    }
+
+    #[test]
+    fn name_hits_rank_before_other_fields() {
+        let mut conn = book();
+        add(&mut conn, "陈静", "张三餐饮有限公司", "", "");
+        assert_eq!(names(&conn, "张三"), vec!["张三", "陈静"]);
+    }
+
+    #[test]
+    fn nothing_odd_breaks_a_query() {
+        let conn = book();
+        for q in ["", "   ", "\"", "\"\"", "*", "a\"b", "OR", "NEAR(", "%", "_", "😀", "'; DROP TABLE contacts; --"] {
+            let r = search(&conn, &SearchQuery { text: q.into(), ..Default::default() });
+            assert!(r.is_ok(), "query {q:?} failed: {:?}", r.err());
+        }
+        assert!(names(&conn, "").is_empty());
+        assert_eq!(names(&conn, "zz不存在zz"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn trashed_contacts_leave_search_and_return_on_restore() {
+        let mut conn = book();
+        let id = search(&conn, &SearchQuery { text: "张三".into(), ..Default::default() }).unwrap().rows[0].id;
+        contacts::trash(&mut conn, &[id]).unwrap();
+        assert!(names(&conn, "张三").is_empty());
+        contacts::restore(&mut conn, &[id]).unwrap();
+        assert_eq!(names(&conn, "张三"), vec!["张三"]);
+    }
+
+    #[test]
+    fn edits_reindex_and_group_filter_narrows() {
+        let mut conn = book();
+        let id = search(&conn, &SearchQuery { text: "李明".into(), ..Default::default() }).unwrap().rows[0].id;
+        let mut input = contacts::get(&conn, id).unwrap().to_input();
+        input.name = "李建国".into();
+        contacts::update(&mut conn, id, &input).unwrap();
+        assert!(names(&conn, "李明").is_empty(), "old name is gone from the index");
+        assert_eq!(names(&conn, "ljg"), vec!["李建国"]);
+
+        let g = groups::create(&conn, "重要客户", None).unwrap();
+        groups::assign(&mut conn, g.id, &[id]).unwrap();
+        let r = search(&conn, &SearchQuery { text: "李".into(), group: Some(g.id), limit: None }).unwrap();
+        assert_eq!(r.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["李建国"]);
+        assert_eq!(r.rows[0].group_ids, vec![g.id]);
+    }
+
+    #[test]
+    fn total_counts_beyond_the_limit() {
+        let mut conn = in_memory_db();
+        for i in 0..30 {
+            add(&mut conn, &format!("王{i}"), "", "", "");
+        }
+        let r = search(&conn, &SearchQuery { text: "王".into(), group: None, limit: Some(10) }).unwrap();
+        assert_eq!(r.total, 30);
+        assert_eq!(r.rows.len(), 10);
+    }
+}
