@@ -1,1 +1,383 @@
-fn main(){}
+//! `clientbook`: the command-line face of the same core the desktop app uses, for scripts,
+//! cron backups, bulk work, benchmarks and tests. The contract is `shared/CLI.md`:
+//! commands and JSON field names are never renamed.
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use clientbook_core::birthday::{Birthday, Calendar};
+use clientbook_core::contacts::{self, Contact, ContactInput, Labelled, ListQuery};
+use clientbook_core::search::{self, SearchQuery};
+use clientbook_core::{db, demo, groups, ContactId, Error, Lang, Result};
+use rusqlite::Connection;
+use serde_json::json;
+
+use output::Out;
+
+#[derive(Parser)]
+#[command(name = "clientbook", version, about = "Clientbook (客户簿): your book of clients, from the command line")]
+struct Cli {
+    /// The data file (default: $CLIENTBOOK_DB, else the desktop app's own file).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    /// Print exactly one JSON document on stdout.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of messages: zh-Hans, zh-Hant or en (default: from the environment).
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add, show, list, edit, trash and restore contacts.
+    #[command(subcommand)]
+    Contact(ContactCmd),
+    /// Create, list, rename and delete groups; put contacts in and out of them.
+    #[command(subcommand)]
+    Group(GroupCmd),
+    /// Find contacts by Chinese substring, pinyin (full or initials), phone digits, e-mail or company.
+    Search {
+        query: String,
+        /// Only contacts in this group.
+        #[arg(long)]
+        group: Option<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+    },
+    /// Write a realistic synthetic book (for trying the app and for benchmarks).
+    Demo {
+        #[arg(long)]
+        contacts: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Args, Default)]
+struct ContactFields {
+    #[arg(long)]
+    name: Option<String>,
+    /// How to address him in a greeting (称呼), e.g. 张总.
+    #[arg(long)]
+    salutation: Option<String>,
+    #[arg(long)]
+    company: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+    /// A phone number (repeatable); `label:number` sets the label, e.g. `work:021-6543 2100`.
+    #[arg(long = "phone")]
+    phones: Vec<String>,
+    /// An e-mail address (repeatable); `label:address` sets the label.
+    #[arg(long = "email")]
+    emails: Vec<String>,
+    /// A postal address (repeatable); `label:address` sets the label.
+    #[arg(long = "address")]
+    addresses: Vec<String>,
+    /// YYYY-MM-DD, or --MM-DD without a year.
+    #[arg(long, allow_hyphen_values = true)]
+    birthday: Option<String>,
+    /// The birthday's month and day are lunar (农历).
+    #[arg(long)]
+    lunar: bool,
+    /// Born in the leap month (闰月) of that number (lunar only).
+    #[arg(long)]
+    leap_month: bool,
+    /// A group to put the contact in (repeatable; created if missing).
+    #[arg(long = "group")]
+    groups: Vec<String>,
+    /// A tag (repeatable).
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[arg(long)]
+    note: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum ContactCmd {
+    /// Add a contact.
+    Add(ContactFields),
+    /// Show one contact with every detail.
+    Show { id: i64 },
+    /// List contacts (sorted by name).
+    List {
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long)]
+        tier: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        /// List the trash instead.
+        #[arg(long)]
+        trash: bool,
+    },
+    /// Change some details of a contact; options not given stay as they are.
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: ContactFields,
+    },
+    /// Move a contact to the trash (restorable).
+    Delete { id: i64 },
+    /// Bring a contact back from the trash.
+    Restore { id: i64 },
+    /// Delete a trashed contact for good.
+    Purge { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum GroupCmd {
+    /// Create a group.
+    Add {
+        name: String,
+        /// #RRGGBB
+        #[arg(long)]
+        color: Option<String>,
+    },
+    /// List groups with their member counts.
+    List,
+    /// Rename a group.
+    Rename { old: String, new: String },
+    /// Delete a group (its contacts stay).
+    Delete { name: String },
+    /// Put contacts in a group.
+    Assign {
+        name: String,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// Take contacts out of a group.
+    Unassign {
+        name: String,
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(Lang::from_env);
+    let out = Out { json: cli.json, lang };
+    let path = cli.db.clone().unwrap_or_else(db::default_path);
+    let result = db::open(&path).and_then(|mut conn| run(&mut conn, cli.command, &out));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `label:value` → labelled; a bare value gets `default_label`. Only a short leading word
+/// counts as a label, so `+86 139…` or `http://…` are not split.
+fn labelled(raw: &str, default_label: &str) -> Labelled {
+    if let Some((label, value)) = raw.split_once(':') {
+        let is_label = !label.is_empty()
+            && label.chars().count() <= 12
+            && label.chars().all(|c| c.is_alphabetic())
+            && !value.starts_with("//");
+        if is_label {
+            return Labelled { label: label.into(), value: value.trim().into() };
+        }
+    }
+    Labelled { label: default_label.into(), value: raw.trim().into() }
+}
+
+/// Applies the options given to `base` (a new contact, or the existing one for `edit`).
+fn apply(conn: &Connection, f: ContactFields, mut c: ContactInput) -> Result<ContactInput> {
+    if let Some(v) = f.name {
+        c.name = v;
+    }
+    if let Some(v) = f.salutation {
+        c.salutation = v;
+    }
+    if let Some(v) = f.company {
+        c.company = v;
+    }
+    if let Some(v) = f.title {
+        c.title = v;
+    }
+    if let Some(v) = f.note {
+        c.note = v;
+    }
+    if !f.phones.is_empty() {
+        c.phones = f.phones.iter().map(|p| labelled(p, "mobile")).collect();
+    }
+    if !f.emails.is_empty() {
+        c.emails = f.emails.iter().map(|e| labelled(e, "work")).collect();
+    }
+    if !f.addresses.is_empty() {
+        c.addresses = f.addresses.iter().map(|a| labelled(a, "office")).collect();
+    }
+    if !f.tags.is_empty() {
+        c.tags = f.tags;
+    }
+    if let Some(date) = f.birthday {
+        let calendar = if f.lunar { Calendar::Lunar } else { Calendar::Solar };
+        c.birthday = Some(Birthday { date, calendar, leap_month: f.leap_month });
+    } else if f.lunar || f.leap_month {
+        return Err(Error::invalid(
+            "birthday",
+            clientbook_core::error::Invalid::Malformed {
+                value: "--lunar/--leap-month".into(),
+                expected: "--birthday YYYY-MM-DD or --MM-DD",
+            },
+        ));
+    }
+    for g in f.groups {
+        let id = match groups::find_by_name(conn, &g)? {
+            Some(id) => id,
+            None => groups::create(conn, &g, None)?.id,
+        };
+        if !c.group_ids.contains(&id) {
+            c.group_ids.push(id);
+        }
+    }
+    Ok(c)
+}
+
+fn run(conn: &mut Connection, cmd: Command, out: &Out) -> Result<()> {
+    match cmd {
+        Command::Contact(cmd) => contact(conn, cmd, out),
+        Command::Group(cmd) => group(conn, cmd, out),
+        Command::Search { query, group, limit } => {
+            let group = group.map(|g| groups::require_by_name(conn, &g)).transpose()?;
+            let found = search::search(conn, &SearchQuery { text: query, group, limit: Some(limit) })?;
+            let full = found.rows.iter().map(|r| contacts::get(conn, r.id)).collect::<Result<Vec<_>>>()?;
+            out.contacts(&full, Some(found.total))
+        }
+        Command::Demo { contacts, seed } => {
+            let s = demo::generate(conn, contacts, seed)?;
+            out.doc(
+                &serde_json::to_value(&s)?,
+                &out.lang_fmt(
+                    format!("已生成 {} 位演示客户和 {} 个分组。", s.contacts, s.groups),
+                    format!("已產生 {} 位示範客戶和 {} 個分組。", s.contacts, s.groups),
+                    format!("Wrote {} demo contacts and {} groups.", s.contacts, s.groups),
+                ),
+            )
+        }
+    }
+}
+
+fn contact(conn: &mut Connection, cmd: ContactCmd, out: &Out) -> Result<()> {
+    match cmd {
+        ContactCmd::Add(f) => {
+            // Groups named on the command line are created in the same transaction as the
+            // contact, so a refused contact leaves no new group behind.
+            let tx = conn.transaction()?;
+            let input = apply(&tx, f, ContactInput::default())?;
+            let c = contacts::normalize(&tx, &input)?;
+            let id = contacts::insert(&tx, &c)?;
+            tx.commit()?;
+            out.contact(&contacts::get(conn, id)?)
+        }
+        ContactCmd::Show { id } => out.contact(&contacts::get(conn, ContactId(id))?),
+        ContactCmd::List { group, tier, tag, trash } => {
+            let group = group.map(|g| groups::require_by_name(conn, &g)).transpose()?;
+            let mut q = ListQuery { group, tier, tag, trashed: trash, limit: 1000, ..Default::default() };
+            let mut all: Vec<Contact> = Vec::new();
+            loop {
+                let page = contacts::list(conn, &q)?;
+                for r in &page.rows {
+                    all.push(contacts::get(conn, r.id)?);
+                }
+                if page.rows.is_empty() || all.len() as u32 >= page.total {
+                    break;
+                }
+                q.offset += page.rows.len() as u32;
+            }
+            out.contacts(&all, None)
+        }
+        ContactCmd::Edit { id, fields } => {
+            let id = ContactId(id);
+            let existing = contacts::get(conn, id)?.to_input();
+            let tx = conn.transaction()?;
+            let input = apply(&tx, fields, existing)?;
+            let c = contacts::normalize(&tx, &input)?;
+            contacts::write_update(&tx, id, &c)?;
+            tx.commit()?;
+            out.contact(&contacts::get(conn, id)?)
+        }
+        ContactCmd::Delete { id } => {
+            let id = ContactId(id);
+            contacts::trash(conn, &[id])?;
+            out.contact(&contacts::get(conn, id)?)
+        }
+        ContactCmd::Restore { id } => {
+            let id = ContactId(id);
+            contacts::restore(conn, &[id])?;
+            out.contact(&contacts::get(conn, id)?)
+        }
+        ContactCmd::Purge { id } => {
+            let n = contacts::purge(conn, &[ContactId(id)])?;
+            out.doc(
+                &json!({ "id": id, "purged": n == 1 }),
+                &out.lang_fmt(
+                    format!("已永久删除 {n} 位客户。"),
+                    format!("已永久刪除 {n} 位客戶。"),
+                    format!("Purged {n} contact(s)."),
+                ),
+            )
+        }
+    }
+}
+
+fn group(conn: &mut Connection, cmd: GroupCmd, out: &Out) -> Result<()> {
+    match cmd {
+        GroupCmd::Add { name, color } => out.group(&groups::create(conn, &name, color.as_deref())?),
+        GroupCmd::List => out.groups(&groups::list(conn)?),
+        GroupCmd::Rename { old, new } => {
+            let id = groups::require_by_name(conn, &old)?;
+            let g = groups::get(conn, id)?;
+            out.group(&groups::update(conn, id, &new, &g.color)?)
+        }
+        GroupCmd::Delete { name } => {
+            let id = groups::require_by_name(conn, &name)?;
+            groups::delete(conn, id)?;
+            out.doc(
+                &json!({ "deleted": name.trim() }),
+                &out.lang_fmt(
+                    format!("已删除分组“{}”（客户保留）。", name.trim()),
+                    format!("已刪除分組「{}」（客戶保留）。", name.trim()),
+                    format!("Deleted group \"{}\" (its contacts stay).", name.trim()),
+                ),
+            )
+        }
+        GroupCmd::Assign { name, ids } => {
+            let id = groups::require_by_name(conn, &name)?;
+            let ids: Vec<ContactId> = ids.into_iter().map(ContactId).collect();
+            let n = groups::assign(conn, id, &ids)?;
+            let g = groups::get(conn, id)?;
+            out.doc(
+                &json!({ "group": g, "added": n }),
+                &out.lang_fmt(
+                    format!("已把 {n} 位客户加入“{}”，现有 {} 位。", g.name, g.count),
+                    format!("已把 {n} 位客戶加入「{}」，現有 {} 位。", g.name, g.count),
+                    format!("Added {n} contact(s) to \"{}\"; it now has {}.", g.name, g.count),
+                ),
+            )
+        }
+        GroupCmd::Unassign { name, ids } => {
+            let id = groups::require_by_name(conn, &name)?;
+            let ids: Vec<ContactId> = ids.into_iter().map(ContactId).collect();
+            let n = groups::unassign(conn, id, &ids)?;
+            let g = groups::get(conn, id)?;
+            out.doc(
+                &json!({ "group": g, "removed": n }),
+                &out.lang_fmt(
+                    format!("已把 {n} 位客户移出“{}”，现有 {} 位。", g.name, g.count),
+                    format!("已把 {n} 位客戶移出「{}」，現有 {} 位。", g.name, g.count),
+                    format!("Removed {n} contact(s) from \"{}\"; it now has {}.", g.name, g.count),
+                ),
+            )
+        }
+    }
+}

@@ -390,39 +390,42 @@ pub fn insert(tx: &Transaction, c: &ContactInput) -> Result<ContactId> {
 /// Replaces a contact's editable details with `input`.
 pub fn update(conn: &mut Connection, id: ContactId, input: &ContactInput) -> Result<Contact> {
     let c = normalize(conn, input)?;
-    with_tx(conn, |tx| {
-        let (bday, cal, leap) = birthday_columns(&c.birthday);
-        let n = tx.execute(
-            "UPDATE contacts SET name = ?2, salutation = ?3, company = ?4, title = ?5,
-                 phones = ?6, emails = ?7, addresses = ?8, birthday = ?9,
-                 birthday_calendar = ?10, birthday_leap = ?11, note = ?12, status = ?13,
-                 name_key = ?14, company_key = ?15, updated_at = ?16
-             WHERE id = ?1",
-            params![
-                id,
-                c.name,
-                c.salutation,
-                c.company,
-                c.title,
-                serde_json::to_string(&c.phones)?,
-                serde_json::to_string(&c.emails)?,
-                serde_json::to_string(&c.addresses)?,
-                bday,
-                cal,
-                leap,
-                c.note,
-                c.status.as_str(),
-                text::sort_key(&c.name),
-                text::sort_key(&c.company),
-                now_utc(),
-            ],
-        )?;
-        if n == 0 {
-            return Err(Error::not_found("contact", id));
-        }
-        write_children(tx, id, &c, true)
-    })?;
+    with_tx(conn, |tx| write_update(tx, id, &c))?;
     get(conn, id)
+}
+
+/// Writes an already-normalised edit inside `tx`.
+pub fn write_update(tx: &Transaction, id: ContactId, c: &ContactInput) -> Result<()> {
+    let (bday, cal, leap) = birthday_columns(&c.birthday);
+    let n = tx.execute(
+        "UPDATE contacts SET name = ?2, salutation = ?3, company = ?4, title = ?5,
+             phones = ?6, emails = ?7, addresses = ?8, birthday = ?9,
+             birthday_calendar = ?10, birthday_leap = ?11, note = ?12, status = ?13,
+             name_key = ?14, company_key = ?15, updated_at = ?16
+         WHERE id = ?1",
+        params![
+            id,
+            c.name,
+            c.salutation,
+            c.company,
+            c.title,
+            serde_json::to_string(&c.phones)?,
+            serde_json::to_string(&c.emails)?,
+            serde_json::to_string(&c.addresses)?,
+            bday,
+            cal,
+            leap,
+            c.note,
+            c.status.as_str(),
+            text::sort_key(&c.name),
+            text::sort_key(&c.company),
+            now_utc(),
+        ],
+    )?;
+    if n == 0 {
+        return Err(Error::not_found("contact", id));
+    }
+    write_children(tx, id, c, true)
 }
 
 fn birthday_columns(b: &Option<Birthday>) -> (Option<String>, Option<&'static str>, bool) {
