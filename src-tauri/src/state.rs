@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use clientbook_core::search::{SearchIndex, SearchQuery, SearchResult};
 use clientbook_core::{Lang, Result as CoreResult};
 use rusqlite::Connection;
 
@@ -11,6 +12,8 @@ use crate::error::{AppError, AppResult};
 pub struct AppState {
     pub db_path: PathBuf,
     conn: Mutex<Connection>,
+    /// Kept for the life of the app so each keystroke only scans memory.
+    search: Mutex<SearchIndex>,
     lang: Mutex<Lang>,
 }
 
@@ -20,7 +23,14 @@ impl AppState {
         let lang = clientbook_core::settings::get(&conn, "language")?
             .and_then(|t| Lang::from_tag(&t))
             .unwrap_or_else(Lang::from_env);
-        Ok(AppState { db_path, conn: Mutex::new(conn), lang: Mutex::new(lang) })
+        let mut search = SearchIndex::new();
+        search.refresh(&conn)?;
+        Ok(AppState {
+            db_path,
+            conn: Mutex::new(conn),
+            search: Mutex::new(search),
+            lang: Mutex::new(lang),
+        })
     }
 
     pub fn lang(&self) -> Lang {
@@ -36,5 +46,11 @@ impl AppState {
         let lang = self.lang();
         let mut conn = self.conn.lock().map_err(|_| AppError::internal("database lock poisoned"))?;
         f(&mut conn).map_err(|e| AppError::from_core(e, lang))
+    }
+
+    /// Searches with the kept index (it catches up with any change first).
+    pub fn search(&self, query: &SearchQuery) -> AppResult<SearchResult> {
+        let mut index = self.search.lock().map_err(|_| AppError::internal("search lock poisoned"))?;
+        self.with(|conn| index.search(conn, query))
     }
 }

@@ -38,7 +38,9 @@ CREATE TABLE groups (
     id         INTEGER PRIMARY KEY,
     name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
     color      TEXT NOT NULL DEFAULT '#3b82f6',
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    -- live (not trashed) members; maintained by the group_count_* triggers below
+    live_count INTEGER NOT NULL DEFAULT 0
 );
 -- names compare case-insensitively for Latin letters ("VIP" = "vip")
 CREATE UNIQUE INDEX groups_by_name ON groups (name COLLATE NOCASE);
@@ -75,8 +77,9 @@ CREATE TABLE contact_field_values (
 ) WITHOUT ROWID;
 CREATE INDEX contact_field_values_by_field ON contact_field_values (field_id);
 
--- What search looks through, one row per contact, rebuilt on every write of the contact:
--- folded (simplified, lower-case) text, phone digits and pinyin spellings.
+-- What search looks through, one row per contact, rewritten on every write of the contact:
+-- folded (simplified, lower-case) text, phone digits and pinyin spellings. Computing pinyin
+-- is the costly part, so it is done once here; queries scan an in-memory copy (search.rs).
 CREATE TABLE contact_search (
     contact_id INTEGER PRIMARY KEY REFERENCES contacts (id) ON DELETE CASCADE,
     -- the folded name and its pinyin spellings: a hit here ranks first
@@ -84,19 +87,42 @@ CREATE TABLE contact_search (
     -- everything searchable, name_text included
     haystack   TEXT NOT NULL
 );
--- Trigram index for queries of 3+ characters; shorter ones scan contact_search.
-CREATE VIRTUAL TABLE contact_fts USING fts5 (
-    haystack, content = 'contact_search', content_rowid = 'contact_id', tokenize = 'trigram'
+
+-- Which contacts' searchable state changed, in order, so an in-memory search index can
+-- catch up (also with writes from another process, e.g. the CLI) without a full reload.
+CREATE TABLE search_log (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    contact_id INTEGER NOT NULL
 );
-CREATE TRIGGER contact_search_ai AFTER INSERT ON contact_search BEGIN
-    INSERT INTO contact_fts (rowid, haystack) VALUES (new.contact_id, new.haystack);
+CREATE TRIGGER search_log_ai AFTER INSERT ON contact_search BEGIN
+    INSERT INTO search_log (contact_id) VALUES (new.contact_id);
 END;
-CREATE TRIGGER contact_search_ad AFTER DELETE ON contact_search BEGIN
-    INSERT INTO contact_fts (contact_fts, rowid, haystack) VALUES ('delete', old.contact_id, old.haystack);
+CREATE TRIGGER search_log_au AFTER UPDATE ON contact_search BEGIN
+    INSERT INTO search_log (contact_id) VALUES (new.contact_id);
 END;
-CREATE TRIGGER contact_search_au AFTER UPDATE ON contact_search BEGIN
-    INSERT INTO contact_fts (contact_fts, rowid, haystack) VALUES ('delete', old.contact_id, old.haystack);
-    INSERT INTO contact_fts (rowid, haystack) VALUES (new.contact_id, new.haystack);
+CREATE TRIGGER search_log_ad AFTER DELETE ON contact_search BEGIN
+    INSERT INTO search_log (contact_id) VALUES (old.contact_id);
+END;
+CREATE TRIGGER search_log_trash AFTER UPDATE OF deleted_at ON contacts
+WHEN (old.deleted_at IS NULL) != (new.deleted_at IS NULL) BEGIN
+    INSERT INTO search_log (contact_id) VALUES (new.id);
+END;
+
+-- groups.live_count is kept by triggers so the sidebar never counts 100k rows.
+CREATE TRIGGER group_count_join AFTER INSERT ON contact_groups BEGIN
+    UPDATE groups SET live_count = live_count
+        + COALESCE((SELECT deleted_at IS NULL FROM contacts WHERE id = new.contact_id), 0)
+    WHERE id = new.group_id;
+END;
+CREATE TRIGGER group_count_leave AFTER DELETE ON contact_groups BEGIN
+    UPDATE groups SET live_count = live_count
+        - COALESCE((SELECT deleted_at IS NULL FROM contacts WHERE id = old.contact_id), 0)
+    WHERE id = old.group_id;
+END;
+CREATE TRIGGER group_count_trash AFTER UPDATE OF deleted_at ON contacts
+WHEN (old.deleted_at IS NULL) != (new.deleted_at IS NULL) BEGIN
+    UPDATE groups SET live_count = live_count + CASE WHEN new.deleted_at IS NULL THEN 1 ELSE -1 END
+    WHERE id IN (SELECT group_id FROM contact_groups WHERE contact_id = new.id);
 END;
 
 CREATE TABLE settings (

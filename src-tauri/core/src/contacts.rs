@@ -655,12 +655,8 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListPage> {
     params.push(rusqlite::types::Value::Integer(q.limit.min(1000) as i64));
     params.push(rusqlite::types::Value::Integer(q.offset as i64));
     let n = params.len();
-    let sql = format!(
-        "SELECT c.id, c.name, c.company, c.title, c.phones, c.emails, c.birthday,
-                c.birthday_calendar, c.birthday_leap, c.status, c.updated_at, c.deleted_at
-         {from_where} ORDER BY {order} LIMIT ?{} OFFSET ?{n}",
-        n - 1
-    );
+    let sql =
+        format!("SELECT {ROW_COLUMNS} {from_where} ORDER BY {order} LIMIT ?{} OFFSET ?{n}", n - 1);
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(params_from_iter(params.iter()), row_from)?
@@ -668,7 +664,11 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListPage> {
     Ok(ListPage { total, offset: q.offset, rows: with_groups(conn, rows)? })
 }
 
-/// Reads a [`ContactRow`] from the column order used by `list` and `search`.
+/// The columns [`row_from`] reads, in order (table alias `c`).
+pub(crate) const ROW_COLUMNS: &str = "c.id, c.name, c.company, c.title, c.phones, c.emails, \
+     c.birthday, c.birthday_calendar, c.birthday_leap, c.status, c.updated_at, c.deleted_at";
+
+/// Reads a [`ContactRow`] from [`ROW_COLUMNS`].
 pub(crate) fn row_from(r: &Row) -> rusqlite::Result<ContactRow> {
     let first = |at: usize| -> rusqlite::Result<Option<String>> {
         Ok(json_list(r, at)?.into_iter().next().map(|l| l.value))

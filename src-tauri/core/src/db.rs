@@ -41,6 +41,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     )?;
     configure(&conn, true)?;
     migrate(&conn)?;
+    crate::search::prune_log(&conn)?;
     Ok(conn)
 }
 

@@ -60,10 +60,7 @@ fn name_taken(e: rusqlite::Error, name: &str) -> Error {
 /// Every group with its live member count, by name.
 pub fn list(conn: &Connection) -> Result<Vec<Group>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT g.id, g.name, g.color,
-                (SELECT COUNT(*) FROM contact_groups cg JOIN contacts c ON c.id = cg.contact_id
-                  WHERE cg.group_id = g.id AND c.deleted_at IS NULL)
-         FROM groups g ORDER BY g.name COLLATE NOCASE",
+        "SELECT id, name, color, live_count FROM groups ORDER BY name COLLATE NOCASE",
     )?;
     let out = stmt
         .query_map([], |r| {

@@ -1,17 +1,22 @@
 //! One search box over the whole book: Chinese substrings of any length (simplified or
 //! traditional), pinyin in full or initials, phone digits in any format, e-mail, company,
-//! title and tags.
+//! title, salutation and tags.
 //!
-//! Each contact has one `contact_search` row of folded text (see `text::fold`) kept in step
-//! by every contact write. Queries of three or more characters go through the FTS5 trigram
-//! index; shorter ones (`王`, `李明`, `zs`) scan the compact haystack column, which the
-//! benchmarks show stays within a frame at 100k contacts.
+//! Each contact has one `contact_search` row of folded text (see `text::fold`) with its
+//! pinyin spellings, written with the contact (pinyin is the costly part, done once).
+//! Queries run against an in-memory copy, [`SearchIndex`]: SQLite cannot find 1–2 character
+//! substrings (`王`, `zs`) in 100k rows within a frame, a memchr scan of ~15 MB can. The
+//! copy catches up through `search_log`, which triggers fill on every change — also
+//! changes made by another process such as the CLI.
 //! Not here: free-text notes are not searched (they would swamp short queries).
 
-use rusqlite::{params_from_iter, types::Value, Connection, Transaction};
+use std::collections::{HashMap, HashSet};
+
+use memchr::memmem::Finder;
+use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::contacts::{row_from, with_groups, ContactInput, ContactRow};
+use crate::contacts::{row_from, with_groups, ContactInput, ContactRow, ROW_COLUMNS};
 use crate::error::Result;
 use crate::ids::{ContactId, GroupId};
 use crate::text::{digits, fold, pinyin_spellings};
@@ -28,8 +33,8 @@ pub struct SearchQuery {
     pub limit: Option<u32>,
 }
 
-/// Matching contacts, best first: name hits (characters or pinyin) before other fields,
-/// then by name.
+/// Matching contacts, best first: the exact name, then names (or their pinyin) starting
+/// with the query, then names containing it, then hits in other fields; ties by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -49,7 +54,7 @@ fn name_text(name: &str) -> String {
     s
 }
 
-/// The searchable text of a contact.
+/// The searchable text of a contact: (name lines, every line).
 pub fn haystack(c: &ContactInput) -> (String, String) {
     let name = name_text(&c.name);
     let mut h = name.clone();
@@ -109,69 +114,186 @@ fn needles(query: &str) -> Vec<String> {
     out
 }
 
-/// Runs a search. An empty query returns nothing (the list view shows the whole book).
-pub fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchResult> {
-    let needles = needles(&q.text);
-    if needles.is_empty() {
-        return Ok(SearchResult { total: 0, rows: Vec::new() });
-    }
-    let mut params: Vec<Value> = Vec::new();
-    let use_fts = needles.iter().all(|n| n.chars().count() >= 3);
-    let matcher = if use_fts {
-        let phrase = needles
-            .iter()
-            .map(|n| format!("\"{}\"", n.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        params.push(Value::Text(phrase));
-        "s.contact_id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?1)".to_string()
-    } else {
-        let mut ors = Vec::new();
-        for n in &needles {
-            params.push(Value::Text(n.clone()));
-            ors.push(format!("instr(s.haystack, ?{}) > 0", params.len()));
-        }
-        format!("({})", ors.join(" OR "))
+/// One live contact's searchable text, in memory.
+struct Entry {
+    id: ContactId,
+    name_key: Box<str>,
+    /// The folded name, then `\n`, then its pinyin spellings one per line.
+    name_text: Box<str>,
+    /// Every other searchable line.
+    rest: Box<str>,
+}
+
+/// An in-memory copy of the live contacts' search rows, sorted by name. Keep one per
+/// connection for the life of the program (the desktop app does); a one-off lookup can use
+/// [`search`], which loads a fresh copy.
+#[derive(Default)]
+pub struct SearchIndex {
+    /// The last `search_log.seq` applied; `None` until the first load.
+    seq: Option<i64>,
+    entries: Vec<Entry>,
+}
+
+fn load_entries(conn: &Connection, ids: Option<&[ContactId]>) -> Result<Vec<Entry>> {
+    let base = "SELECT s.contact_id, c.name_key, s.name_text, s.haystack
+                FROM contact_search s JOIN contacts c ON c.id = s.contact_id
+                WHERE c.deleted_at IS NULL";
+    let sql = match ids {
+        // Ids are integers from our own log, not user text.
+        Some(ids) => format!(
+            "{base} AND s.contact_id IN ({})",
+            ids.iter().map(|i| i.0.to_string()).collect::<Vec<_>>().join(",")
+        ),
+        None => format!("{base} ORDER BY c.name_key, c.id"),
     };
-    // Rank: exact name, then a hit in the name or its pinyin, then anything else.
-    params.push(Value::Text(needles[0].clone()));
-    let first = params.len();
-    let mut name_hits = Vec::new();
-    for n in &needles {
-        params.push(Value::Text(n.clone()));
-        name_hits.push(format!("instr(s.name_text, ?{}) > 0", params.len()));
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        let name_text: String = r.get(2)?;
+        let hay: String = r.get(3)?;
+        let rest = hay.get(name_text.len()..).unwrap_or_default().to_string();
+        Ok(Entry {
+            id: r.get(0)?,
+            name_key: r.get::<_, String>(1)?.into_boxed_str(),
+            name_text: name_text.into_boxed_str(),
+            rest: rest.into_boxed_str(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl SearchIndex {
+    pub fn new() -> Self {
+        Self::default()
     }
-    let mut group_filter = String::new();
-    if let Some(g) = q.group {
-        params.push(Value::Integer(g.0));
-        group_filter = format!(
-            " AND EXISTS (SELECT 1 FROM contact_groups cg WHERE cg.group_id = ?{} AND cg.contact_id = c.id)",
-            params.len()
-        );
+
+    /// Number of live contacts in the copy.
+    pub fn len(&self) -> usize {
+        self.entries.len()
     }
-    let limit = q.limit.unwrap_or(200).clamp(1, 1000);
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Brings the copy up to date with the file: nothing if nothing changed, the changed
+    /// contacts if the log still holds them, else a full reload.
+    pub fn refresh(&mut self, conn: &Connection) -> Result<()> {
+        let newest: i64 = conn
+            .query_row("SELECT seq FROM sqlite_sequence WHERE name = 'search_log'", [], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        let Some(seen) = self.seq else {
+            self.entries = load_entries(conn, None)?;
+            self.seq = Some(newest);
+            return Ok(());
+        };
+        if newest == seen {
+            return Ok(());
+        }
+        let oldest: Option<i64> =
+            conn.query_row("SELECT MIN(seq) FROM search_log", [], |r| r.get(0))?;
+        let changed: Vec<ContactId> = if oldest.is_some_and(|o| o <= seen + 1) {
+            conn.prepare_cached(
+                "SELECT DISTINCT contact_id FROM search_log WHERE seq > ?1 AND seq <= ?2",
+            )?
+            .query_map([seen, newest], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+        } else {
+            Vec::new()
+        };
+        if changed.is_empty() || changed.len() > 5_000 {
+            // The log was pruned past us, or so much changed that a reload is cheaper.
+            self.entries = load_entries(conn, None)?;
+        } else {
+            let set: HashSet<ContactId> = changed.iter().copied().collect();
+            self.entries.retain(|e| !set.contains(&e.id));
+            self.entries.extend(load_entries(conn, Some(&changed))?);
+            self.entries.sort_by(|a, b| a.name_key.cmp(&b.name_key).then(a.id.cmp(&b.id)));
+        }
+        self.seq = Some(newest);
+        Ok(())
+    }
+
+    /// Runs a search. An empty query returns nothing (the list view shows the whole book).
+    pub fn search(&mut self, conn: &Connection, q: &SearchQuery) -> Result<SearchResult> {
+        let needles = needles(&q.text);
+        if needles.is_empty() {
+            return Ok(SearchResult { total: 0, rows: Vec::new() });
+        }
+        self.refresh(conn)?;
+        let members: Option<HashSet<ContactId>> = match q.group {
+            Some(g) => Some(
+                conn.prepare_cached("SELECT contact_id FROM contact_groups WHERE group_id = ?1")?
+                    .query_map([g], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?,
+            ),
+            None => None,
+        };
+        let exact = needles[0].as_str();
+        let finders: Vec<Finder> = needles.iter().map(|n| Finder::new(n.as_bytes())).collect();
+        let line_starts: Vec<Finder> =
+            needles.iter().map(|n| Finder::new(format!("\n{n}").as_bytes()).into_owned()).collect();
+        // Buckets by rank; entries are in name order, so each bucket is too.
+        let mut buckets: [Vec<ContactId>; 4] = Default::default();
+        for e in &self.entries {
+            if members.as_ref().is_some_and(|m| !m.contains(&e.id)) {
+                continue;
+            }
+            let name = e.name_text.as_bytes();
+            let first_line = e.name_text.split('\n').next().unwrap_or_default();
+            let rank = if first_line == exact {
+                0
+            } else if needles.iter().any(|n| name.starts_with(n.as_bytes()))
+                || line_starts.iter().any(|f| f.find(name).is_some())
+            {
+                1
+            } else if finders.iter().any(|f| f.find(name).is_some()) {
+                2
+            } else if finders.iter().any(|f| f.find(e.rest.as_bytes()).is_some()) {
+                3
+            } else {
+                continue;
+            };
+            buckets[rank].push(e.id);
+        }
+        let total = buckets.iter().map(Vec::len).sum::<usize>() as u32;
+        let limit = q.limit.unwrap_or(200).clamp(1, 1000) as usize;
+        let ids: Vec<ContactId> = buckets.into_iter().flatten().take(limit).collect();
+        Ok(SearchResult { total, rows: rows_by_id(conn, &ids)? })
+    }
+}
+
+/// The list rows of `ids`, in that order.
+fn rows_by_id(conn: &Connection, ids: &[ContactId]) -> Result<Vec<ContactRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
-        "SELECT c.id, c.name, c.company, c.title, c.phones, c.emails, c.birthday,
-                c.birthday_calendar, c.birthday_leap, c.status, c.updated_at, c.deleted_at,
-                COUNT(*) OVER () AS total
-         FROM contact_search s JOIN contacts c ON c.id = s.contact_id
-         WHERE {matcher} AND c.deleted_at IS NULL{group_filter}
-         ORDER BY CASE WHEN substr(s.name_text, 1, length(?{first}) + 1) = ?{first} || char(10)
-                         OR s.name_text = ?{first} THEN 0
-                       WHEN {} THEN 1 ELSE 2 END,
-                  c.name_key, c.id
-         LIMIT {limit}",
-        name_hits.join(" OR ")
+        "SELECT {ROW_COLUMNS} FROM contacts c WHERE c.id IN ({})",
+        ids.iter().map(|i| i.0.to_string()).collect::<Vec<_>>().join(",")
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut total = 0u32;
-    let rows = stmt
-        .query_map(params_from_iter(params.iter()), |r| {
-            total = r.get(12)?;
-            row_from(r)
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(SearchResult { total, rows: with_groups(conn, rows)? })
+    let mut stmt = conn.prepare(&sql)?;
+    let mut by_id: HashMap<ContactId, ContactRow> = stmt
+        .query_map([], row_from)?
+        .map(|r| r.map(|row| (row.id, row)))
+        .collect::<rusqlite::Result<_>>()?;
+    let rows = ids.iter().filter_map(|i| by_id.remove(i)).collect();
+    with_groups(conn, rows)
+}
+
+/// A one-off search with a freshly loaded index (the CLI). Long-lived callers keep a
+/// [`SearchIndex`] instead.
+pub fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchResult> {
+    SearchIndex::new().search(conn, q)
+}
+
+/// Drops log entries no index needs any more (an index that fell further behind reloads).
+pub fn prune_log(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "DELETE FROM search_log WHERE seq <= (SELECT MAX(seq) FROM search_log) - 10000",
+        [],
+    )?;
+    Ok(())
 }
 
 /// Rebuilds every contact's search row (after a change to how text is folded).
@@ -294,6 +416,8 @@ mod tests {
         let mut conn = book();
         add(&mut conn, "陈静", "张三餐饮有限公司", "", "");
         assert_eq!(names(&conn, "张三"), vec!["张三", "陈静"]);
+        add(&mut conn, "白泽顺", "", "", "");
+        assert_eq!(names(&conn, "zs"), vec!["张三", "白泽顺", "陈静"], "initials prefix first");
     }
 
     #[test]
@@ -343,5 +467,47 @@ mod tests {
         let r = search(&conn, &SearchQuery { text: "王".into(), group: None, limit: Some(10) }).unwrap();
         assert_eq!(r.total, 30);
         assert_eq!(r.rows.len(), 10);
+    }
+
+    #[test]
+    fn a_kept_index_follows_edits_trash_purge_and_other_processes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.db");
+        let mut conn = crate::db::open(&path).unwrap();
+        let mut index = SearchIndex::new();
+        let q = |t: &str| SearchQuery { text: t.into(), ..Default::default() };
+        let found = |index: &mut SearchIndex, conn: &Connection, t: &str| -> Vec<String> {
+            index.search(conn, &q(t)).unwrap().rows.into_iter().map(|r| r.name).collect()
+        };
+        let a = add(&mut conn, "张三", "", "", "");
+        assert_eq!(found(&mut index, &conn, "zs"), vec!["张三"]);
+
+        // Another process (the CLI) adds and edits through its own connection.
+        let mut other = crate::db::open(&path).unwrap();
+        let b = add(&mut other, "赵四", "", "", "");
+        assert_eq!(found(&mut index, &conn, "zs"), vec!["张三", "赵四"]);
+        let mut input = contacts::get(&other, b).unwrap().to_input();
+        input.name = "钱五".into();
+        contacts::update(&mut other, b, &input).unwrap();
+        assert_eq!(found(&mut index, &conn, "zs"), vec!["张三"], "the old name left the index");
+        assert_eq!(found(&mut index, &conn, "qw"), vec!["钱五"]);
+
+        contacts::trash(&mut conn, &[a]).unwrap();
+        assert!(found(&mut index, &conn, "zs").is_empty());
+        contacts::restore(&mut other, &[a]).unwrap();
+        assert_eq!(found(&mut index, &conn, "zs"), vec!["张三"]);
+        contacts::trash(&mut conn, &[a]).unwrap();
+        contacts::purge(&mut conn, &[a]).unwrap();
+        assert!(found(&mut index, &conn, "zs").is_empty());
+        assert_eq!(index.len(), 1);
+
+        // With the log pruned past the index, it reloads everything and stays right.
+        for i in 0..5 {
+            add(&mut other, &format!("孙{i}"), "", "", "");
+        }
+        other.execute("DELETE FROM search_log", []).unwrap();
+        assert_eq!(found(&mut index, &conn, "孙").len(), 5);
+        assert_eq!(index.len(), 6);
+        prune_log(&conn).unwrap();
     }
 }

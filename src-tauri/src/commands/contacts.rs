@@ -1,6 +1,6 @@
 use clientbook_core::contacts::{self, Contact, ContactInput, ListPage, ListQuery};
 use clientbook_core::fields::{self, FieldDef, FieldKind};
-use clientbook_core::search::{self, SearchQuery, SearchResult};
+use clientbook_core::search::{SearchQuery, SearchResult};
 use clientbook_core::{ContactId, FieldId};
 use serde::Serialize;
 use tauri::State;
@@ -20,7 +20,7 @@ pub async fn contacts_search(
     state: State<'_, AppState>,
     query: SearchQuery,
 ) -> AppResult<SearchResult> {
-    state.with(|conn| search::search(conn, &query))
+    state.search(&query)
 }
 
 #[tauri::command]
