@@ -125,6 +125,28 @@ WHEN (old.deleted_at IS NULL) != (new.deleted_at IS NULL) BEGIN
     WHERE id IN (SELECT group_id FROM contact_groups WHERE contact_id = new.id);
 END;
 
+-- How many contacts are live and in the trash, kept by triggers: the list shows its total
+-- on every page, and counting 100k rows each time would cost more than the page itself.
+CREATE TABLE contact_counts (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    live    INTEGER NOT NULL,
+    trashed INTEGER NOT NULL
+);
+INSERT INTO contact_counts (id, live, trashed) VALUES (1, 0, 0);
+CREATE TRIGGER contact_counts_ai AFTER INSERT ON contacts BEGIN
+    UPDATE contact_counts SET live = live + (new.deleted_at IS NULL),
+                              trashed = trashed + (new.deleted_at IS NOT NULL);
+END;
+CREATE TRIGGER contact_counts_ad AFTER DELETE ON contacts BEGIN
+    UPDATE contact_counts SET live = live - (old.deleted_at IS NULL),
+                              trashed = trashed - (old.deleted_at IS NOT NULL);
+END;
+CREATE TRIGGER contact_counts_au AFTER UPDATE OF deleted_at ON contacts
+WHEN (old.deleted_at IS NULL) != (new.deleted_at IS NULL) BEGIN
+    UPDATE contact_counts SET live = live + CASE WHEN new.deleted_at IS NULL THEN 1 ELSE -1 END,
+                              trashed = trashed + CASE WHEN new.deleted_at IS NULL THEN -1 ELSE 1 END;
+END;
+
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL

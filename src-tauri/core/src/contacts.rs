@@ -601,20 +601,19 @@ pub fn empty_trash(conn: &mut Connection) -> Result<usize> {
     Ok(conn.execute("DELETE FROM contacts WHERE deleted_at IS NOT NULL", [])?)
 }
 
-/// Builds the shared `FROM … WHERE …` of a list query and its parameters.
-fn list_filter(q: &ListQuery) -> (String, Vec<rusqlite::types::Value>) {
+/// Live and trashed contact counts (kept by triggers, so this is instant).
+pub fn counts(conn: &Connection) -> Result<(u32, u32)> {
+    Ok(conn.query_row("SELECT live, trashed FROM contact_counts WHERE id = 1", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?)
+}
+
+/// A page of the contact list, filtered and sorted as asked, with the total count.
+pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListPage> {
     use rusqlite::types::Value;
-    let mut from = String::from("contacts c");
     let mut params: Vec<Value> = Vec::new();
     let mut conds = vec![if q.trashed { "c.deleted_at IS NOT NULL" } else { "c.deleted_at IS NULL" }
         .to_string()];
-    if let Some(g) = q.group {
-        params.push(Value::Integer(g.0));
-        from.push_str(&format!(
-            " JOIN contact_groups cg ON cg.contact_id = c.id AND cg.group_id = ?{}",
-            params.len()
-        ));
-    }
     if let Some(t) = &q.tag {
         params.push(Value::Text(t.clone()));
         conds.push(format!(
@@ -630,17 +629,42 @@ fn list_filter(q: &ListQuery) -> (String, Vec<rusqlite::types::Value>) {
         // Tiers arrive with the 80/20 ranking; until then no contact has one.
         conds.push("0".into());
     }
-    (format!("FROM {from} WHERE {}", conds.join(" AND ")), params)
-}
-
-/// A page of the contact list, filtered and sorted as asked, with the total count.
-pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListPage> {
-    let (from_where, mut params) = list_filter(q);
-    let total: u32 = conn.query_row(
-        &format!("SELECT COUNT(*) {from_where}"),
-        params_from_iter(params.iter()),
-        |r| r.get(0),
-    )?;
+    let mut from = String::from("contacts c");
+    let (live, trashed) = counts(conn)?;
+    // With no filter but live/trash, the trigger-kept counts are the total.
+    let unfiltered = conds.len() == 1;
+    let mut known_total = unfiltered.then_some(if q.trashed { trashed } else { live });
+    if let Some(g) = q.group {
+        params.push(Value::Integer(g.0));
+        let members: u32 = conn
+            .query_row("SELECT live_count FROM groups WHERE id = ?1", [g], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::not_found("group", g))?;
+        // The group's live count is the total of its live list when nothing else filters.
+        known_total = (unfiltered && !q.trashed).then_some(members);
+        if !q.trashed && members.saturating_mul(20) > live {
+            // A big group: walk the book in sort order and keep members (no sort needed).
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM contact_groups cg WHERE cg.group_id = ?{} AND cg.contact_id = c.id)",
+                params.len()
+            ));
+        } else {
+            // A small group: start from its members and sort them.
+            from = format!(
+                "contact_groups cg CROSS JOIN contacts c ON c.id = cg.contact_id AND cg.group_id = ?{}",
+                params.len()
+            );
+        }
+    }
+    let from_where = format!("FROM {from} WHERE {}", conds.join(" AND "));
+    let total: u32 = match known_total {
+        Some(t) => t,
+        None => conn.query_row(
+            &format!("SELECT COUNT(*) {from_where}"),
+            params_from_iter(params.iter()),
+            |r| r.get(0),
+        )?,
+    };
     let dir = if q.descending { "DESC" } else { "ASC" };
     let order = if q.trashed {
         format!("c.deleted_at {}, c.id", if q.descending { "ASC" } else { "DESC" })
@@ -652,8 +676,8 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListPage> {
             SortBy::Updated => format!("c.updated_at {dir}, c.id {dir}"),
         }
     };
-    params.push(rusqlite::types::Value::Integer(q.limit.min(1000) as i64));
-    params.push(rusqlite::types::Value::Integer(q.offset as i64));
+    params.push(Value::Integer(q.limit.min(1000) as i64));
+    params.push(Value::Integer(q.offset as i64));
     let n = params.len();
     let sql =
         format!("SELECT {ROW_COLUMNS} {from_where} ORDER BY {order} LIMIT ?{} OFFSET ?{n}", n - 1);
@@ -915,5 +939,72 @@ mod tests {
         assert_eq!(saved.fields.len(), 2);
         fields::delete(&conn, n.id).unwrap();
         assert_eq!(get(&conn, saved.id).unwrap().fields.len(), 1, "deleting a field drops its values");
+    }
+
+    #[test]
+    fn kept_counts_match_real_counts_through_every_change() {
+        let mut conn = in_memory_db();
+        let g = groups::create(&conn, "朋友", None).unwrap();
+        let mut ids = Vec::new();
+        for i in 0..60 {
+            let mut c = input(&format!("客户{i}"));
+            if i % 3 == 0 {
+                c.group_ids = vec![g.id];
+            }
+            ids.push(add(&mut conn, &c).unwrap().id);
+        }
+        let check = |conn: &Connection| {
+            let real = |sql: &str| -> u32 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+            let (live, trashed) = counts(conn).unwrap();
+            assert_eq!(live, real("SELECT COUNT(*) FROM contacts WHERE deleted_at IS NULL"));
+            assert_eq!(trashed, real("SELECT COUNT(*) FROM contacts WHERE deleted_at IS NOT NULL"));
+            let members = real(
+                "SELECT COUNT(*) FROM contact_groups cg JOIN contacts c ON c.id = cg.contact_id WHERE c.deleted_at IS NULL",
+            );
+            assert_eq!(groups::get(conn, g.id).unwrap().count, members);
+            let page = list(conn, &ListQuery { group: Some(g.id), ..Default::default() }).unwrap();
+            assert_eq!(page.total, members);
+            assert_eq!(page.rows.len() as u32, members);
+            assert_eq!(list(conn, &ListQuery::default()).unwrap().total, live);
+        };
+        check(&conn);
+        trash(&mut conn, &ids[0..10]).unwrap();
+        check(&conn);
+        restore(&mut conn, &ids[0..4]).unwrap();
+        check(&conn);
+        groups::unassign(&mut conn, g.id, &ids[0..30]).unwrap();
+        check(&conn);
+        groups::assign(&mut conn, g.id, &ids[5..8]).unwrap();
+        check(&conn);
+        purge(&mut conn, &ids[4..10]).unwrap();
+        check(&conn);
+        let mut c = get(&conn, ids[20]).unwrap().to_input();
+        c.group_ids = vec![g.id];
+        update(&mut conn, ids[20], &c).unwrap();
+        check(&conn);
+    }
+
+    #[test]
+    fn small_and_large_groups_list_the_same_way() {
+        let mut conn = in_memory_db();
+        let small = groups::create(&conn, "小组", None).unwrap();
+        let large = groups::create(&conn, "大组", None).unwrap();
+        for i in 0..100 {
+            let mut c = input(&format!("客户{i:03}"));
+            c.group_ids = vec![large.id];
+            if i % 25 == 0 {
+                c.group_ids.push(small.id);
+            }
+            add(&mut conn, &c).unwrap();
+        }
+        let page = |g| list(&conn, &ListQuery { group: Some(g), limit: 3, offset: 1, ..Default::default() }).unwrap();
+        let s = page(small.id);
+        assert_eq!(s.total, 4);
+        assert_eq!(s.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["客户025", "客户050", "客户075"]);
+        let l = page(large.id);
+        assert_eq!(l.total, 100);
+        assert_eq!(l.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["客户001", "客户002", "客户003"]);
+        let tagged = list(&conn, &ListQuery { group: Some(small.id), tag: Some("无".into()), ..Default::default() }).unwrap();
+        assert_eq!(tagged.total, 0, "other filters are counted, not taken from the group count");
     }
 }
