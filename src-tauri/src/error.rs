@@ -14,7 +14,11 @@ pub struct AppError {
 
 impl AppError {
     pub fn from_core(e: clientbook_core::Error, lang: Lang) -> Self {
-        AppError { code: e.code().into(), message: e.message(lang), field: e.field().map(Into::into) }
+        AppError {
+            code: e.code().into(),
+            message: e.message(lang),
+            field: e.field().map(Into::into),
+        }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {

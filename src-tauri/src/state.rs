@@ -44,13 +44,15 @@ impl AppState {
     /// Runs a core call on the connection and maps its error for the UI.
     pub fn with<T>(&self, f: impl FnOnce(&mut Connection) -> CoreResult<T>) -> AppResult<T> {
         let lang = self.lang();
-        let mut conn = self.conn.lock().map_err(|_| AppError::internal("database lock poisoned"))?;
+        let mut conn =
+            self.conn.lock().map_err(|_| AppError::internal("database lock poisoned"))?;
         f(&mut conn).map_err(|e| AppError::from_core(e, lang))
     }
 
     /// Searches with the kept index (it catches up with any change first).
     pub fn search(&self, query: &SearchQuery) -> AppResult<SearchResult> {
-        let mut index = self.search.lock().map_err(|_| AppError::internal("search lock poisoned"))?;
+        let mut index =
+            self.search.lock().map_err(|_| AppError::internal("search lock poisoned"))?;
         self.with(|conn| index.search(conn, query))
     }
 }

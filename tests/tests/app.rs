@@ -32,7 +32,11 @@ fn css(testid: &str) -> Locator<'static> {
 }
 
 async fn find(c: &Client, testid: &str) -> Element {
-    c.wait().at_most(WAIT).for_element(css(testid)).await.unwrap_or_else(|e| panic!("{testid}: {e}"))
+    c.wait()
+        .at_most(WAIT)
+        .for_element(css(testid))
+        .await
+        .unwrap_or_else(|e| panic!("{testid}: {e}"))
 }
 
 /// The real <input>/<textarea> behind a test id (on the element itself or inside it).
@@ -190,6 +194,8 @@ fn rusqlite_free_check(db: &std::path::Path) -> Vec<(String, String)> {
     v.as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["name"].as_str().unwrap().to_string(), c["company"].as_str().unwrap().to_string()))
+        .map(|c| {
+            (c["name"].as_str().unwrap().to_string(), c["company"].as_str().unwrap().to_string())
+        })
         .collect()
 }

@@ -18,7 +18,11 @@ use serde_json::json;
 use output::Out;
 
 #[derive(Parser)]
-#[command(name = "clientbook", version, about = "Clientbook (客户簿): your book of clients, from the command line")]
+#[command(
+    name = "clientbook",
+    version,
+    about = "Clientbook (客户簿): your book of clients, from the command line"
+)]
 struct Cli {
     /// The data file (default: $CLIENTBOOK_DB, else the desktop app's own file).
     #[arg(long, global = true)]
@@ -102,7 +106,7 @@ struct ContactFields {
 #[derive(Subcommand)]
 enum ContactCmd {
     /// Add a contact.
-    Add(ContactFields),
+    Add(Box<ContactFields>),
     /// Show one contact with every detail.
     Show { id: i64 },
     /// List contacts (sorted by name).
@@ -121,7 +125,7 @@ enum ContactCmd {
     Edit {
         id: i64,
         #[command(flatten)]
-        fields: ContactFields,
+        fields: Box<ContactFields>,
     },
     /// Move a contact to the trash (restorable).
     Delete { id: i64 },
@@ -249,8 +253,10 @@ fn run(conn: &mut Connection, cmd: Command, out: &Out) -> Result<()> {
         Command::Group(cmd) => group(conn, cmd, out),
         Command::Search { query, group, limit } => {
             let group = group.map(|g| groups::require_by_name(conn, &g)).transpose()?;
-            let found = search::search(conn, &SearchQuery { text: query, group, limit: Some(limit) })?;
-            let full = found.rows.iter().map(|r| contacts::get(conn, r.id)).collect::<Result<Vec<_>>>()?;
+            let found =
+                search::search(conn, &SearchQuery { text: query, group, limit: Some(limit) })?;
+            let full =
+                found.rows.iter().map(|r| contacts::get(conn, r.id)).collect::<Result<Vec<_>>>()?;
             out.contacts(&full, Some(found.total))
         }
         Command::Demo { contacts, seed } => {
@@ -273,7 +279,7 @@ fn contact(conn: &mut Connection, cmd: ContactCmd, out: &Out) -> Result<()> {
             // Groups named on the command line are created in the same transaction as the
             // contact, so a refused contact leaves no new group behind.
             let tx = conn.transaction()?;
-            let input = apply(&tx, f, ContactInput::default())?;
+            let input = apply(&tx, *f, ContactInput::default())?;
             let c = contacts::normalize(&tx, &input)?;
             let id = contacts::insert(&tx, &c)?;
             tx.commit()?;
@@ -282,7 +288,8 @@ fn contact(conn: &mut Connection, cmd: ContactCmd, out: &Out) -> Result<()> {
         ContactCmd::Show { id } => out.contact(&contacts::get(conn, ContactId(id))?),
         ContactCmd::List { group, tier, tag, trash } => {
             let group = group.map(|g| groups::require_by_name(conn, &g)).transpose()?;
-            let mut q = ListQuery { group, tier, tag, trashed: trash, limit: 1000, ..Default::default() };
+            let mut q =
+                ListQuery { group, tier, tag, trashed: trash, limit: 1000, ..Default::default() };
             let mut all: Vec<Contact> = Vec::new();
             loop {
                 let page = contacts::list(conn, &q)?;
@@ -300,7 +307,7 @@ fn contact(conn: &mut Connection, cmd: ContactCmd, out: &Out) -> Result<()> {
             let id = ContactId(id);
             let existing = contacts::get(conn, id)?.to_input();
             let tx = conn.transaction()?;
-            let input = apply(&tx, fields, existing)?;
+            let input = apply(&tx, *fields, existing)?;
             let c = contacts::normalize(&tx, &input)?;
             contacts::write_update(&tx, id, &c)?;
             tx.commit()?;

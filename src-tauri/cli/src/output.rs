@@ -103,7 +103,11 @@ impl Out {
         let n = total.unwrap_or(list.len() as u32);
         println!(
             "{}",
-            self.lang_fmt(format!("共 {n} 位客户"), format!("共 {n} 位客戶"), format!("{n} contact(s)"))
+            self.lang_fmt(
+                format!("共 {n} 位客户"),
+                format!("共 {n} 位客戶"),
+                format!("{n} contact(s)")
+            )
         );
         Ok(())
     }

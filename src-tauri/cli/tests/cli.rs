@@ -22,8 +22,13 @@ fn ok(db: &Path, args: &[&str]) -> Value {
     all.extend_from_slice(args);
     let out = run(db, &all);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{args:?} failed: {stdout} {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: not one JSON document ({e}): {stdout}"))
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: not one JSON document ({e}): {stdout}"))
 }
 
 /// Runs with `--json`, asserts failure and returns the error object.
@@ -48,9 +53,27 @@ fn contact_add_prints_the_contract_fields() {
     let c = ok(
         &db,
         &[
-            "contact", "add", "--name", "张三", "--company", "上海融源印务有限公司", "--title", "总经理",
-            "--phone", "+86 139-1234-5678", "--phone", "work:021-6543 2100", "--email", "zs@163.com",
-            "--birthday", "--08-15", "--lunar", "--group", "重要客户", "--note", "喜欢普洱茶",
+            "contact",
+            "add",
+            "--name",
+            "张三",
+            "--company",
+            "上海融源印务有限公司",
+            "--title",
+            "总经理",
+            "--phone",
+            "+86 139-1234-5678",
+            "--phone",
+            "work:021-6543 2100",
+            "--email",
+            "zs@163.com",
+            "--birthday",
+            "--08-15",
+            "--lunar",
+            "--group",
+            "重要客户",
+            "--note",
+            "喜欢普洱茶",
         ],
     );
     assert!(c["id"].is_i64());
@@ -60,7 +83,10 @@ fn contact_add_prints_the_contract_fields() {
     assert_eq!(c["phones"], serde_json::json!(["+86 139-1234-5678", "021-6543 2100"]));
     assert_eq!(c["phoneLabels"], serde_json::json!(["mobile", "work"]));
     assert_eq!(c["emails"], serde_json::json!(["zs@163.com"]));
-    assert_eq!(c["birthday"], serde_json::json!({"date": "--08-15", "calendar": "lunar", "leapMonth": false}));
+    assert_eq!(
+        c["birthday"],
+        serde_json::json!({"date": "--08-15", "calendar": "lunar", "leapMonth": false})
+    );
     assert_eq!(c["groups"], serde_json::json!(["重要客户"]));
     assert_eq!(c["note"], "喜欢普洱茶");
     assert_eq!(c["tier"], Value::Null);
@@ -109,9 +135,17 @@ fn groups_assign_filter_rename_and_delete() {
     assert_eq!(list[0]["count"], 1);
     ok(&db, &["group", "delete", "大客户"]);
     assert_eq!(ok(&db, &["group", "list"]), serde_json::json!([]));
-    assert_eq!(names(&ok(&db, &["contact", "list"])).len(), 3, "deleting a group keeps its contacts");
+    assert_eq!(
+        names(&ok(&db, &["contact", "list"])).len(),
+        3,
+        "deleting a group keeps its contacts"
+    );
     assert_eq!(fails(&db, &["contact", "list", "--group", "没有这个组"])["code"], "not_found");
-    assert_eq!(ok(&db, &["contact", "list", "--tier", "A"]), serde_json::json!([]), "no tiers before ranking");
+    assert_eq!(
+        ok(&db, &["contact", "list", "--tier", "A"]),
+        serde_json::json!([]),
+        "no tiers before ranking"
+    );
 }
 
 #[test]
@@ -135,12 +169,30 @@ fn bad_input_is_a_clear_error_in_the_chosen_language_and_writes_nothing() {
     let db = dir.path().join("book.db");
     let e = fails(&db, &["contact", "add", "--name", "  "]);
     assert_eq!(e["code"], "invalid_input");
-    let e = fails(&db, &["--lang", "zh-Hans", "contact", "add", "--name", "李四", "--birthday", "1990-02-30"]);
+    let e = fails(
+        &db,
+        &["--lang", "zh-Hans", "contact", "add", "--name", "李四", "--birthday", "1990-02-30"],
+    );
     assert!(e["message"].as_str().unwrap().contains("不是有效日期"), "{e}");
-    let e = fails(&db, &["--lang", "zh-Hant", "contact", "add", "--name", "李四", "--birthday", "2024-02-10", "--lunar", "--leap-month"]);
+    let e = fails(
+        &db,
+        &[
+            "--lang",
+            "zh-Hant",
+            "contact",
+            "add",
+            "--name",
+            "李四",
+            "--birthday",
+            "2024-02-10",
+            "--lunar",
+            "--leap-month",
+        ],
+    );
     assert!(e["message"].as_str().unwrap().contains("農曆"), "{e}");
     // A refused contact must not leave behind the group it named.
-    let e = fails(&db, &["contact", "add", "--name", "李四", "--email", "nope", "--group", "新分组"]);
+    let e =
+        fails(&db, &["contact", "add", "--name", "李四", "--email", "nope", "--group", "新分组"]);
     assert_eq!(e["code"], "invalid_input");
     assert_eq!(ok(&db, &["group", "list"]), serde_json::json!([]));
     assert_eq!(ok(&db, &["contact", "list"]), serde_json::json!([]));
@@ -167,7 +219,10 @@ fn long_notes_and_emoji_survive_exactly() {
 fn edit_changes_only_what_is_given() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.db");
-    let c = ok(&db, &["contact", "add", "--name", "张三", "--company", "甲公司", "--phone", "13912345678"]);
+    let c = ok(
+        &db,
+        &["contact", "add", "--name", "张三", "--company", "甲公司", "--phone", "13912345678"],
+    );
     let id = c["id"].to_string();
     let e = ok(&db, &["contact", "edit", &id, "--company", "乙公司", "--group", "朋友"]);
     assert_eq!(e["company"], "乙公司");
@@ -184,7 +239,8 @@ fn demo_writes_a_searchable_book_and_a_missing_file_is_created() {
     assert!(db.exists());
     let all = ok(&db, &["contact", "list"]);
     assert_eq!(all.as_array().unwrap().len(), 300);
-    let lunar = all.as_array().unwrap().iter().filter(|c| c["birthday"]["calendar"] == "lunar").count();
+    let lunar =
+        all.as_array().unwrap().iter().filter(|c| c["birthday"]["calendar"] == "lunar").count();
     assert!(lunar > 10, "demo has lunar birthdays ({lunar})");
     let groups = ok(&db, &["group", "list"]);
     assert!(groups.as_array().unwrap().len() >= 5);

@@ -17,7 +17,8 @@ use rusqlite::Connection;
 const SIZES: &[u32] = &[10_000, 100_000];
 
 fn book(n: u32) -> (PathBuf, Connection) {
-    let path = std::env::temp_dir().join(format!("clientbook-bench-{n}-v{}.db", db::SCHEMA_VERSION));
+    let path =
+        std::env::temp_dir().join(format!("clientbook-bench-{n}-v{}.db", db::SCHEMA_VERSION));
     if let Ok(conn) = db::open(&path) {
         if settings::get(&conn, "bench.generated").ok().flatten().as_deref() == Some("yes") {
             return (path, conn);
@@ -46,7 +47,9 @@ fn benches(c: &mut Criterion) {
             })
         });
         let mut index = SearchIndex::new();
-        for q in ["王", "李明", "融源印务", "zs", "zhangsan", "5678", "zhangsan@", "not-there-at-all"] {
+        for q in
+            ["王", "李明", "融源印务", "zs", "zhangsan", "5678", "zhangsan@", "not-there-at-all"]
+        {
             g.bench_with_input(BenchmarkId::new("search", q), &q, |b, q| {
                 let query = SearchQuery { text: (*q).into(), group: None, limit: Some(200) };
                 b.iter(|| index.search(&conn, &query).unwrap())

@@ -80,7 +80,10 @@ impl Birthday {
         if self.leap_month && self.calendar == Calendar::Solar {
             return Err(Error::invalid(
                 "birthday",
-                Invalid::Malformed { value: raw.to_string(), expected: "leap month only for lunar" },
+                Invalid::Malformed {
+                    value: raw.to_string(),
+                    expected: "leap month only for lunar",
+                },
             ));
         }
         match self.calendar {
@@ -137,7 +140,10 @@ mod tests {
     fn solar_dates_must_exist() {
         assert!(b("1985-09-29", Calendar::Solar, false).validate().is_ok());
         assert!(b("--02-29", Calendar::Solar, false).validate().is_ok(), "yearless 29 Feb is fine");
-        assert!(b("1990-02-29", Calendar::Solar, false).validate().is_err(), "1990 is no leap year");
+        assert!(
+            b("1990-02-29", Calendar::Solar, false).validate().is_err(),
+            "1990 is no leap year"
+        );
         assert!(b("1990-02-30", Calendar::Solar, false).validate().is_err());
         assert!(b("1990-13-01", Calendar::Solar, false).validate().is_err());
         assert!(b("90-01-01", Calendar::Solar, false).validate().is_err());

@@ -441,7 +441,8 @@ fn write_children(tx: &Transaction, id: ContactId, c: &ContactInput, replace: bo
         tx.execute("DELETE FROM contact_groups WHERE contact_id = ?1", [id])?;
         tx.execute("DELETE FROM contact_field_values WHERE contact_id = ?1", [id])?;
     }
-    let mut tag = tx.prepare_cached("INSERT INTO contact_tags (contact_id, tag) VALUES (?1, ?2)")?;
+    let mut tag =
+        tx.prepare_cached("INSERT INTO contact_tags (contact_id, tag) VALUES (?1, ?2)")?;
     for t in &c.tags {
         tag.execute(params![id, t])?;
     }
@@ -612,8 +613,10 @@ pub fn counts(conn: &Connection) -> Result<(u32, u32)> {
 pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListPage> {
     use rusqlite::types::Value;
     let mut params: Vec<Value> = Vec::new();
-    let mut conds = vec![if q.trashed { "c.deleted_at IS NOT NULL" } else { "c.deleted_at IS NULL" }
-        .to_string()];
+    let mut conds =
+        vec![
+            if q.trashed { "c.deleted_at IS NOT NULL" } else { "c.deleted_at IS NULL" }.to_string()
+        ];
     if let Some(t) = &q.tag {
         params.push(Value::Text(t.clone()));
         conds.push(format!(
@@ -742,7 +745,8 @@ pub fn tags(conn: &Connection) -> Result<Vec<(String, u32)>> {
         "SELECT t.tag, COUNT(*) FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
          WHERE c.deleted_at IS NULL GROUP BY t.tag ORDER BY COUNT(*) DESC, t.tag",
     )?;
-    let out = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let out =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(out)
 }
 
@@ -764,7 +768,13 @@ mod tests {
     fn rich_contact_round_trips() {
         let mut conn = in_memory_db();
         let g = groups::create(&conn, "重要客户", Some("#ff0000")).unwrap();
-        let f = fields::create(&conn, "会员等级", fields::FieldKind::Choice, &["金".into(), "银".into()]).unwrap();
+        let f = fields::create(
+            &conn,
+            "会员等级",
+            fields::FieldKind::Choice,
+            &["金".into(), "银".into()],
+        )
+        .unwrap();
         let mut c = input("  张三  ");
         c.salutation = "张总".into();
         c.company = "上海融源印务有限公司".into();
@@ -775,15 +785,21 @@ mod tests {
             Labelled { label: "home".into(), value: "   ".into() },
         ];
         c.emails = vec![Labelled { label: "work".into(), value: "zs@example.cn".into() }];
-        c.addresses = vec![Labelled { label: "office".into(), value: "上海市浦东新区 1 号".into() }];
-        c.birthday = Some(Birthday { date: "--08-15".into(), calendar: Calendar::Lunar, leap_month: false });
+        c.addresses =
+            vec![Labelled { label: "office".into(), value: "上海市浦东新区 1 号".into() }];
+        c.birthday =
+            Some(Birthday { date: "--08-15".into(), calendar: Calendar::Lunar, leap_month: false });
         c.note = "喜欢普洱茶\n女儿明年高考".into();
         c.tags = vec!["决策人".into(), "决策人".into(), " 爱钓鱼 ".into()];
         c.group_ids = vec![g.id];
         c.fields = vec![FieldValueInput { field_id: f.id, value: "金".into() }];
         let saved = add(&mut conn, &c).unwrap();
         assert_eq!(saved.name, "张三", "name is trimmed");
-        assert_eq!(saved.phones, vec!["+86 139-1234-5678", "021-6543 2100"], "blank rows dropped, order kept");
+        assert_eq!(
+            saved.phones,
+            vec!["+86 139-1234-5678", "021-6543 2100"],
+            "blank rows dropped, order kept"
+        );
         assert_eq!(saved.phone_labels, vec!["mobile", "work"]);
         assert_eq!(saved.emails, vec!["zs@example.cn"]);
         assert_eq!(saved.addresses[0].value, "上海市浦东新区 1 号");
@@ -811,7 +827,11 @@ mod tests {
             (
                 ContactInput {
                     name: "李四".into(),
-                    birthday: Some(Birthday { date: "1990-02-30".into(), calendar: Calendar::Solar, leap_month: false }),
+                    birthday: Some(Birthday {
+                        date: "1990-02-30".into(),
+                        calendar: Calendar::Solar,
+                        leap_month: false,
+                    }),
                     ..Default::default()
                 },
                 "birthday",
@@ -819,7 +839,11 @@ mod tests {
             (
                 ContactInput {
                     name: "李四".into(),
-                    birthday: Some(Birthday { date: "2024-02-10".into(), calendar: Calendar::Lunar, leap_month: true }),
+                    birthday: Some(Birthday {
+                        date: "2024-02-10".into(),
+                        calendar: Calendar::Lunar,
+                        leap_month: true,
+                    }),
                     ..Default::default()
                 },
                 "birthday",
@@ -840,8 +864,22 @@ mod tests {
                 },
                 "phones",
             ),
-            (ContactInput { name: "李四".into(), note: "长".repeat(MAX_NOTE + 1), ..Default::default() }, "note"),
-            (ContactInput { name: "李四".into(), group_ids: vec![GroupId(999)], ..Default::default() }, ""),
+            (
+                ContactInput {
+                    name: "李四".into(),
+                    note: "长".repeat(MAX_NOTE + 1),
+                    ..Default::default()
+                },
+                "note",
+            ),
+            (
+                ContactInput {
+                    name: "李四".into(),
+                    group_ids: vec![GroupId(999)],
+                    ..Default::default()
+                },
+                "",
+            ),
         ];
         for (c, field) in cases {
             let err = add(&mut conn, &c).expect_err("must be refused");
@@ -858,7 +896,11 @@ mod tests {
         let mut conn = in_memory_db();
         let note: String = "需求：报价单🙂 Needs: quote. ".chars().cycle().take(10_000).collect();
         let name = "王😀 Wáng Ναταλία";
-        let c = add(&mut conn, &ContactInput { name: name.into(), note: note.clone(), ..Default::default() }).unwrap();
+        let c = add(
+            &mut conn,
+            &ContactInput { name: name.into(), note: note.clone(), ..Default::default() },
+        )
+        .unwrap();
         let back = get(&conn, c.id).unwrap();
         assert_eq!(back.note.chars().count(), 10_000);
         assert_eq!(back.note, note);
@@ -884,7 +926,8 @@ mod tests {
         trash(&mut conn, &[a, b]).unwrap();
         assert_eq!(empty_trash(&mut conn).unwrap(), 2);
         assert_eq!(count(&conn), 0);
-        let search_rows: i64 = conn.query_row("SELECT COUNT(*) FROM contact_search", [], |r| r.get(0)).unwrap();
+        let search_rows: i64 =
+            conn.query_row("SELECT COUNT(*) FROM contact_search", [], |r| r.get(0)).unwrap();
         assert_eq!(search_rows, 0, "purge removes the search rows too");
         assert_eq!(trash(&mut conn, &[a]).unwrap_err().code(), "not_found");
     }
@@ -893,7 +936,9 @@ mod tests {
     fn lists_sort_page_and_filter() {
         let mut conn = in_memory_db();
         let g = groups::create(&conn, "朋友", None).unwrap();
-        for (name, company) in [("张三", "B公司"), ("Alice", "C Ltd"), ("陈明", "A公司"), ("曾国藩", "")] {
+        for (name, company) in
+            [("张三", "B公司"), ("Alice", "C Ltd"), ("陈明", "A公司"), ("曾国藩", "")]
+        {
             let mut c = input(name);
             c.company = company.into();
             if name == "陈明" || name == "Alice" {
@@ -905,18 +950,39 @@ mod tests {
         let names = |q: ListQuery| -> Vec<String> {
             list(&conn, &q).unwrap().rows.into_iter().map(|r| r.name).collect()
         };
-        assert_eq!(names(ListQuery::default()), vec!["Alice", "陈明", "曾国藩", "张三"], "zeng < zhang");
+        assert_eq!(
+            names(ListQuery::default()),
+            vec!["Alice", "陈明", "曾国藩", "张三"],
+            "zeng < zhang"
+        );
         assert_eq!(
             names(ListQuery { descending: true, ..Default::default() }),
             vec!["张三", "曾国藩", "陈明", "Alice"]
         );
-        assert_eq!(names(ListQuery { offset: 1, limit: 2, ..Default::default() }), vec!["陈明", "曾国藩"]);
-        assert_eq!(names(ListQuery { group: Some(g.id), ..Default::default() }), vec!["Alice", "陈明"]);
-        assert_eq!(names(ListQuery { tag: Some("决策人".into()), ..Default::default() }), vec!["Alice", "陈明"]);
-        assert_eq!(names(ListQuery { tier: Some("A".into()), ..Default::default() }), Vec::<String>::new());
+        assert_eq!(
+            names(ListQuery { offset: 1, limit: 2, ..Default::default() }),
+            vec!["陈明", "曾国藩"]
+        );
+        assert_eq!(
+            names(ListQuery { group: Some(g.id), ..Default::default() }),
+            vec!["Alice", "陈明"]
+        );
+        assert_eq!(
+            names(ListQuery { tag: Some("决策人".into()), ..Default::default() }),
+            vec!["Alice", "陈明"]
+        );
+        assert_eq!(
+            names(ListQuery { tier: Some("A".into()), ..Default::default() }),
+            Vec::<String>::new()
+        );
         let by_company = names(ListQuery { sort: SortBy::Company, ..Default::default() });
-        assert_eq!(by_company, vec!["曾国藩", "陈明", "张三", "Alice"], "empty company first, then A公司 B公司 C Ltd");
-        let page = list(&conn, &ListQuery { group: Some(g.id), limit: 1, ..Default::default() }).unwrap();
+        assert_eq!(
+            by_company,
+            vec!["曾国藩", "陈明", "张三", "Alice"],
+            "empty company first, then A公司 B公司 C Ltd"
+        );
+        let page =
+            list(&conn, &ListQuery { group: Some(g.id), limit: 1, ..Default::default() }).unwrap();
         assert_eq!(page.total, 2, "total counts the whole filtered list, not the page");
         assert_eq!(page.rows[0].group_ids, vec![g.id]);
     }
@@ -938,7 +1004,11 @@ mod tests {
         let saved = add(&mut conn, &c).unwrap();
         assert_eq!(saved.fields.len(), 2);
         fields::delete(&conn, n.id).unwrap();
-        assert_eq!(get(&conn, saved.id).unwrap().fields.len(), 1, "deleting a field drops its values");
+        assert_eq!(
+            get(&conn, saved.id).unwrap().fields.len(),
+            1,
+            "deleting a field drops its values"
+        );
     }
 
     #[test]
@@ -997,14 +1067,27 @@ mod tests {
             }
             add(&mut conn, &c).unwrap();
         }
-        let page = |g| list(&conn, &ListQuery { group: Some(g), limit: 3, offset: 1, ..Default::default() }).unwrap();
+        let page = |g| {
+            list(&conn, &ListQuery { group: Some(g), limit: 3, offset: 1, ..Default::default() })
+                .unwrap()
+        };
         let s = page(small.id);
         assert_eq!(s.total, 4);
-        assert_eq!(s.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["客户025", "客户050", "客户075"]);
+        assert_eq!(
+            s.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+            vec!["客户025", "客户050", "客户075"]
+        );
         let l = page(large.id);
         assert_eq!(l.total, 100);
-        assert_eq!(l.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["客户001", "客户002", "客户003"]);
-        let tagged = list(&conn, &ListQuery { group: Some(small.id), tag: Some("无".into()), ..Default::default() }).unwrap();
+        assert_eq!(
+            l.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+            vec!["客户001", "客户002", "客户003"]
+        );
+        let tagged = list(
+            &conn,
+            &ListQuery { group: Some(small.id), tag: Some("无".into()), ..Default::default() },
+        )
+        .unwrap();
         assert_eq!(tagged.total, 0, "other filters are counted, not taken from the group count");
     }
 }

@@ -22,10 +22,7 @@ pub fn default_path() -> PathBuf {
     if let Some(p) = std::env::var_os("CLIENTBOOK_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("clientbook")
-        .join("clientbook.db")
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("clientbook").join("clientbook.db")
 }
 
 /// Opens (creating if missing, with its folder) and migrates the book at `path`.

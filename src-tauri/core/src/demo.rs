@@ -32,10 +32,30 @@ const GROUPS: &[(&str, &str)] = &[
     ("朋友", "#ec4899"),
     ("家人", "#14b8a6"),
 ];
-const TITLES: &[&str] =
-    &["总经理", "采购经理", "财务总监", "董事长", "销售主管", "行政主管", "技术总监", "副总经理", "店长", "项目经理"];
-const TAGS: &[&str] =
-    &["喜欢喝茶", "高尔夫", "不喝酒", "决策人", "技术背景", "价格敏感", "重视服务", "爱钓鱼", "有孩子在读书", "常出差"];
+const TITLES: &[&str] = &[
+    "总经理",
+    "采购经理",
+    "财务总监",
+    "董事长",
+    "销售主管",
+    "行政主管",
+    "技术总监",
+    "副总经理",
+    "店长",
+    "项目经理",
+];
+const TAGS: &[&str] = &[
+    "喜欢喝茶",
+    "高尔夫",
+    "不喝酒",
+    "决策人",
+    "技术背景",
+    "价格敏感",
+    "重视服务",
+    "爱钓鱼",
+    "有孩子在读书",
+    "常出差",
+];
 const NOTES: &[&str] = &[
     "偏好下午电话联系，周一上午开会不便打扰。",
     "对交货期要求严格，价格可以谈。",
@@ -47,7 +67,8 @@ const NOTES: &[&str] = &[
     "",
     "",
 ];
-const MAIL_DOMAINS: &[&str] = &["163.com", "qq.com", "126.com", "sina.com", "outlook.com", "gmail.com"];
+const MAIL_DOMAINS: &[&str] =
+    &["163.com", "qq.com", "126.com", "sina.com", "outlook.com", "gmail.com"];
 
 /// What the generator wrote.
 #[derive(Debug, Clone, Serialize)]
@@ -88,11 +109,8 @@ impl Words<'static> {
     fn load() -> Self {
         // Cantonese lines are `漢字:Romanised Name` pairs separated by spaces inside the
         // romanisation, so split on the CJK/colon boundary instead of whitespace.
-        let cantonese_line = FOREIGN
-            .lines()
-            .skip_while(|l| l.trim() != "[cantonese]")
-            .nth(1)
-            .unwrap_or_default();
+        let cantonese_line =
+            FOREIGN.lines().skip_while(|l| l.trim() != "[cantonese]").nth(1).unwrap_or_default();
         let mut cantonese = Vec::new();
         let mut rest = cantonese_line;
         while let Some((han, tail)) = rest.split_once(':') {
@@ -101,11 +119,8 @@ impl Words<'static> {
             cantonese.push((han, tail[..end].trim()));
             rest = &tail[end..];
         }
-        let hk_line = FOREIGN
-            .lines()
-            .skip_while(|l| l.trim() != "[hk-companies]")
-            .nth(1)
-            .unwrap_or_default();
+        let hk_line =
+            FOREIGN.lines().skip_while(|l| l.trim() != "[hk-companies]").nth(1).unwrap_or_default();
         // Company names contain spaces ("Pacific Trading Ltd"); each ends with 公司 or Ltd.
         let mut hk_companies = Vec::new();
         let mut start = 0;
@@ -134,7 +149,8 @@ impl Words<'static> {
 }
 
 fn mainland_mobile(rng: &mut ChaCha8Rng) -> String {
-    let prefix = ["139", "138", "137", "186", "158", "150", "177", "135", "189", "131"].choose(rng).unwrap();
+    let prefix =
+        ["139", "138", "137", "186", "158", "150", "177", "135", "189", "131"].choose(rng).unwrap();
     let a: u32 = rng.random_range(0..10000);
     let b: u32 = rng.random_range(0..10000);
     match rng.random_range(0..4) {
@@ -182,7 +198,8 @@ fn one_contact(rng: &mut ChaCha8Rng, w: &Words, group_ids: &[GroupId]) -> Contac
         let n = if rng.random_bool(0.7) { 2 } else { 1 };
         let given: String = (0..n).map(|_| *w.given.choose(rng).unwrap()).collect();
         c.name = format!("{surname}{given}");
-        c.salutation = format!("{surname}{}", ["总", "经理", "姐", "哥", "老师", "工"].choose(rng).unwrap());
+        c.salutation =
+            format!("{surname}{}", ["总", "经理", "姐", "哥", "老师", "工"].choose(rng).unwrap());
         c.company = format!(
             "{}{}{}",
             w.cities.choose(rng).unwrap(),
@@ -207,7 +224,10 @@ fn one_contact(rng: &mut ChaCha8Rng, w: &Words, group_ids: &[GroupId]) -> Contac
         c.company = w.hk_companies.choose(rng).unwrap().to_string();
         c.title = ["經理", "董事", "Director", "採購主任"].choose(rng).unwrap().to_string();
         let n: u32 = rng.random_range(5000_0000..9999_9999);
-        phones.push(Labelled { label: "mobile".into(), value: format!("+852 {} {}", n / 10000, n % 10000) });
+        phones.push(Labelled {
+            label: "mobile".into(),
+            value: format!("+852 {} {}", n / 10000, n % 10000),
+        });
         local_part = roman.to_ascii_lowercase().replace(' ', ".");
     } else {
         let first = *w.english.choose(rng).unwrap();
@@ -216,7 +236,10 @@ fn one_contact(rng: &mut ChaCha8Rng, w: &Words, group_ids: &[GroupId]) -> Contac
         c.salutation = format!("{} {last}", ["Mr", "Ms", "Dr"].choose(rng).unwrap());
         c.company = w.hk_companies.choose(rng).unwrap().to_string();
         c.title = ["Purchasing Manager", "CEO", "Sales Director"].choose(rng).unwrap().to_string();
-        phones.push(Labelled { label: "mobile".into(), value: format!("+1 415 555 {:04}", rng.random_range(0..10000)) });
+        phones.push(Labelled {
+            label: "mobile".into(),
+            value: format!("+1 415 555 {:04}", rng.random_range(0..10000)),
+        });
         local_part = format!("{}.{}", first.to_ascii_lowercase(), last.to_ascii_lowercase());
     }
     let n: u32 = rng.random_range(1..1000);
@@ -229,7 +252,12 @@ fn one_contact(rng: &mut ChaCha8Rng, w: &Words, group_ids: &[GroupId]) -> Contac
     if rng.random_bool(0.4) {
         c.addresses.push(Labelled {
             label: "office".into(),
-            value: format!("{}市 {}路 {} 号", w.cities.choose(rng).unwrap(), w.brand.choose(rng).unwrap(), rng.random_range(1..500)),
+            value: format!(
+                "{}市 {}路 {} 号",
+                w.cities.choose(rng).unwrap(),
+                w.brand.choose(rng).unwrap(),
+                rng.random_range(1..500)
+            ),
         });
     }
     c.birthday = birthday(rng);
@@ -278,7 +306,7 @@ mod tests {
     fn same_seed_same_book_and_every_contact_is_valid() {
         let w = Words::load();
         assert!(w.cantonese.len() >= 10, "{:?}", w.cantonese);
-        assert!(w.hk_companies.iter().any(|c| *c == "Pacific Trading Ltd"), "{:?}", w.hk_companies);
+        assert!(w.hk_companies.contains(&"Pacific Trading Ltd"), "{:?}", w.hk_companies);
         let gids = [GroupId(1), GroupId(2)];
         let mut a = ChaCha8Rng::seed_from_u64(7);
         let mut b = ChaCha8Rng::seed_from_u64(7);

@@ -60,7 +60,12 @@ pub fn list(conn: &Connection) -> Result<Vec<FieldDef>> {
     )?;
     let rows = stmt
         .query_map([], |r| {
-            Ok((r.get::<_, FieldId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            Ok((
+                r.get::<_, FieldId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
@@ -111,7 +116,12 @@ fn map_unique(e: rusqlite::Error, name: &str) -> Error {
 }
 
 /// Defines a new custom field.
-pub fn create(conn: &Connection, name: &str, kind: FieldKind, choices: &[String]) -> Result<FieldDef> {
+pub fn create(
+    conn: &Connection,
+    name: &str,
+    kind: FieldKind,
+    choices: &[String],
+) -> Result<FieldDef> {
     let (name, choices) = clean(name, kind, choices)?;
     conn.execute(
         "INSERT INTO custom_fields (name, kind, choices, position)
@@ -125,7 +135,10 @@ pub fn create(conn: &Connection, name: &str, kind: FieldKind, choices: &[String]
 
 /// Renames a field or changes its choices. The kind is fixed once values exist.
 pub fn update(conn: &Connection, id: FieldId, name: &str, choices: &[String]) -> Result<FieldDef> {
-    let def = list(conn)?.into_iter().find(|f| f.id == id).ok_or_else(|| Error::not_found("field", id))?;
+    let def = list(conn)?
+        .into_iter()
+        .find(|f| f.id == id)
+        .ok_or_else(|| Error::not_found("field", id))?;
     let (name, choices) = clean(name, def.kind, choices)?;
     conn.execute(
         "UPDATE custom_fields SET name = ?2, choices = ?3 WHERE id = ?1",

@@ -78,11 +78,9 @@ pub fn get(conn: &Connection, id: GroupId) -> Result<Group> {
 /// A group's id by its name (case-insensitive for Latin letters), if it exists.
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<GroupId>> {
     Ok(conn
-        .query_row(
-            "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE",
-            [name.trim()],
-            |r| r.get(0),
-        )
+        .query_row("SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE", [name.trim()], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
@@ -134,11 +132,10 @@ pub fn assign(conn: &mut Connection, id: GroupId, contacts: &[ContactId]) -> Res
         )?;
         let mut n = 0;
         for c in contacts {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1)",
-                [c],
-                |r| r.get(0),
-            )?;
+            let exists: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM contacts WHERE id = ?1)", [c], |r| {
+                    r.get(0)
+                })?;
             if !exists {
                 return Err(Error::not_found("contact", c));
             }
@@ -189,7 +186,8 @@ mod tests {
         contacts::trash(&mut conn, &[b]).unwrap();
         assert_eq!(get(&conn, vip.id).unwrap().count, 2, "trashed contacts are not counted");
         assert_eq!(unassign(&mut conn, vip.id, &[a, c]).unwrap(), 2);
-        let page = contacts::list(&conn, &ListQuery { group: Some(vip.id), ..Default::default() }).unwrap();
+        let page = contacts::list(&conn, &ListQuery { group: Some(vip.id), ..Default::default() })
+            .unwrap();
         assert_eq!(page.total, 0);
         contacts::restore(&mut conn, &[b]).unwrap();
         assert_eq!(get(&conn, vip.id).unwrap().count, 1, "restored contact keeps its groups");
@@ -213,14 +211,20 @@ mod tests {
         assert_eq!(create(&conn, "  ", None).unwrap_err().field(), Some("name"));
         assert_eq!(create(&conn, "x", Some("red")).unwrap_err().field(), Some("color"));
         let other = create(&conn, "朋友", None).unwrap();
-        assert_eq!(update(&conn, other.id, "VIP", "#000000").unwrap_err().code(), "group_name_taken");
+        assert_eq!(
+            update(&conn, other.id, "VIP", "#000000").unwrap_err().code(),
+            "group_name_taken"
+        );
         let renamed = update(&conn, g.id, "大客户", "#123abc").unwrap();
         assert_eq!(renamed.name, "大客户");
         assert_eq!(require_by_name(&conn, "大客户").unwrap(), g.id);
         let a = contact(&mut conn, "张三");
         assign(&mut conn, g.id, &[a]).unwrap();
         delete(&conn, g.id).unwrap();
-        assert!(contacts::get(&conn, a).unwrap().groups.is_empty(), "membership goes, contact stays");
+        assert!(
+            contacts::get(&conn, a).unwrap().groups.is_empty(),
+            "membership goes, contact stays"
+        );
         assert_eq!(delete(&conn, g.id).unwrap_err().code(), "not_found");
     }
 }

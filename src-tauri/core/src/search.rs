@@ -179,7 +179,9 @@ impl SearchIndex {
     /// contacts if the log still holds them, else a full reload.
     pub fn refresh(&mut self, conn: &Connection) -> Result<()> {
         let newest: i64 = conn
-            .query_row("SELECT seq FROM sqlite_sequence WHERE name = 'search_log'", [], |r| r.get(0))
+            .query_row("SELECT seq FROM sqlite_sequence WHERE name = 'search_log'", [], |r| {
+                r.get(0)
+            })
             .optional()?
             .unwrap_or(0);
         let Some(seen) = self.seq else {
@@ -318,8 +320,15 @@ mod tests {
     use crate::groups;
     use crate::in_memory_db;
 
-    fn add(conn: &mut Connection, name: &str, company: &str, phone: &str, email: &str) -> ContactId {
-        let mut c = ContactInput { name: name.into(), company: company.into(), ..Default::default() };
+    fn add(
+        conn: &mut Connection,
+        name: &str,
+        company: &str,
+        phone: &str,
+        email: &str,
+    ) -> ContactId {
+        let mut c =
+            ContactInput { name: name.into(), company: company.into(), ..Default::default() };
         if !phone.is_empty() {
             c.phones.push(Labelled { label: "mobile".into(), value: phone.into() });
         }
@@ -423,7 +432,20 @@ mod tests {
     #[test]
     fn nothing_odd_breaks_a_query() {
         let conn = book();
-        for q in ["", "   ", "\"", "\"\"", "*", "a\"b", "OR", "NEAR(", "%", "_", "😀", "'; DROP TABLE contacts; --"] {
+        for q in [
+            "",
+            "   ",
+            "\"",
+            "\"\"",
+            "*",
+            "a\"b",
+            "OR",
+            "NEAR(",
+            "%",
+            "_",
+            "😀",
+            "'; DROP TABLE contacts; --",
+        ] {
             let r = search(&conn, &SearchQuery { text: q.into(), ..Default::default() });
             assert!(r.is_ok(), "query {q:?} failed: {:?}", r.err());
         }
@@ -434,7 +456,10 @@ mod tests {
     #[test]
     fn trashed_contacts_leave_search_and_return_on_restore() {
         let mut conn = book();
-        let id = search(&conn, &SearchQuery { text: "张三".into(), ..Default::default() }).unwrap().rows[0].id;
+        let id = search(&conn, &SearchQuery { text: "张三".into(), ..Default::default() })
+            .unwrap()
+            .rows[0]
+            .id;
         contacts::trash(&mut conn, &[id]).unwrap();
         assert!(names(&conn, "张三").is_empty());
         contacts::restore(&mut conn, &[id]).unwrap();
@@ -444,7 +469,10 @@ mod tests {
     #[test]
     fn edits_reindex_and_group_filter_narrows() {
         let mut conn = book();
-        let id = search(&conn, &SearchQuery { text: "李明".into(), ..Default::default() }).unwrap().rows[0].id;
+        let id = search(&conn, &SearchQuery { text: "李明".into(), ..Default::default() })
+            .unwrap()
+            .rows[0]
+            .id;
         let mut input = contacts::get(&conn, id).unwrap().to_input();
         input.name = "李建国".into();
         contacts::update(&mut conn, id, &input).unwrap();
@@ -453,7 +481,8 @@ mod tests {
 
         let g = groups::create(&conn, "重要客户", None).unwrap();
         groups::assign(&mut conn, g.id, &[id]).unwrap();
-        let r = search(&conn, &SearchQuery { text: "李".into(), group: Some(g.id), limit: None }).unwrap();
+        let r = search(&conn, &SearchQuery { text: "李".into(), group: Some(g.id), limit: None })
+            .unwrap();
         assert_eq!(r.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["李建国"]);
         assert_eq!(r.rows[0].group_ids, vec![g.id]);
     }
@@ -464,7 +493,8 @@ mod tests {
         for i in 0..30 {
             add(&mut conn, &format!("王{i}"), "", "", "");
         }
-        let r = search(&conn, &SearchQuery { text: "王".into(), group: None, limit: Some(10) }).unwrap();
+        let r = search(&conn, &SearchQuery { text: "王".into(), group: None, limit: Some(10) })
+            .unwrap();
         assert_eq!(r.total, 30);
         assert_eq!(r.rows.len(), 10);
     }

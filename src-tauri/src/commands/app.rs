@@ -29,11 +29,7 @@ pub async fn app_info(state: State<'_, AppState>) -> AppResult<AppInfo> {
     let path = state.db_path.display().to_string();
     state.with(|conn| {
         let chosen = settings::get(conn, "language")?.is_some();
-        let (contacts, trashed): (u32, u32) = conn.query_row(
-            "SELECT COUNT(*) FILTER (WHERE deleted_at IS NULL), COUNT(*) FILTER (WHERE deleted_at IS NOT NULL) FROM contacts",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (contacts, trashed) = clientbook_core::contacts::counts(conn)?;
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").into(),
             db_path: path,
