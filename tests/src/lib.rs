@@ -48,7 +48,10 @@ impl Driver {
         let exe = which("tauri-driver").expect(
             "tauri-driver not found on PATH: `cargo install tauri-driver --locked` (the README's test command does)",
         );
+        use std::os::unix::process::CommandExt;
         let child = Command::new(exe)
+            // Its own process group, so dropping the driver also ends WebKitWebDriver and the app.
+            .process_group(0)
             .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
             .env("CLIENTBOOK_DB", db)
             .env("LANG", "zh_CN.UTF-8")
@@ -71,6 +74,7 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let _ = Command::new("kill").arg("--").arg(format!("-{}", self.child.id())).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -32,11 +32,41 @@ fn css(testid: &str) -> Locator<'static> {
 }
 
 async fn find(c: &Client, testid: &str) -> Element {
+    eprintln!("e2e: find {testid}");
     c.wait()
         .at_most(WAIT)
         .for_element(css(testid))
         .await
         .unwrap_or_else(|e| panic!("{testid}: {e}"))
+}
+
+/// Clicks a test id once it can take the click (drawers and dialogs animate), retrying
+/// until WAIT.
+async fn click(c: &Client, testid: &str) {
+    click_css(c, &format!("[data-testid=\"{testid}\"]")).await
+}
+
+/// Clicks the first element matching a CSS selector, retrying while it is covered or moving.
+async fn click_css(c: &Client, selector: &str) {
+    eprintln!("e2e: click {selector}");
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let result = match c.find(Locator::Css(selector)).await {
+            Ok(el) => el.click().await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => return,
+            Err(e) if std::time::Instant::now() < deadline => {
+                eprintln!("e2e: retry click {selector}: {e}");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => {
+                shot(c, "fail-click").await;
+                panic!("click {selector}: {e}");
+            }
+        }
+    }
 }
 
 /// The real <input>/<textarea> behind a test id (on the element itself or inside it).
@@ -54,8 +84,14 @@ async fn input(c: &Client, testid: &str) -> Element {
 
 async fn type_into(c: &Client, testid: &str, text: &str) {
     let el = input(c, testid).await;
+    eprintln!("e2e: type {text:?} into {testid}");
     el.click().await.ok();
-    el.clear().await.ok();
+    // Select all and delete through real key presses: WebDriver's clear() bypasses the
+    // input events Vue listens to. (U+E009 Control, U+E000 release, U+E003 Backspace.)
+    el.send_keys("\u{E009}a\u{E000}\u{E003}").await.ok();
+    if text.is_empty() {
+        return;
+    }
     el.send_keys(text).await.unwrap_or_else(|e| panic!("typing into {testid}: {e}"));
 }
 
@@ -64,8 +100,11 @@ async fn wait_rows(c: &Client, what: &str, check: impl Fn(&[String]) -> bool) ->
     let deadline = std::time::Instant::now() + WAIT;
     loop {
         let mut names = Vec::new();
+        // textContent, not innerText: rows of the virtual list sit in transformed layers
+        // that WebKit's visibility heuristics may report as empty.
         for el in c.find_all(css("contact-row-name")).await.unwrap_or_default() {
-            names.push(el.text().await.unwrap_or_default().trim().to_string());
+            let text = el.prop("textContent").await.ok().flatten().unwrap_or_default();
+            names.push(text.trim().to_string());
         }
         if check(&names) {
             return names;
@@ -78,12 +117,21 @@ async fn wait_rows(c: &Client, what: &str, check: impl Fn(&[String]) -> bool) ->
     }
 }
 
+/// Searches and waits for exactly `want`. A query that matches nothing runs first, so the
+/// rows checked can only come from this query, not from the previous one.
+async fn search_for(c: &Client, q: &str, want: &[&str]) {
+    type_into(c, "search-input", "qqxx无此人").await;
+    find(c, "no-hits").await;
+    type_into(c, "search-input", q).await;
+    wait_rows(c, &format!("search {q}"), |r| r == want).await;
+}
+
 async fn wait_text(c: &Client, testid: &str, want: &str) {
     let deadline = std::time::Instant::now() + WAIT;
     loop {
         let mut got = String::new();
         if let Ok(el) = c.find(css(testid)).await {
-            got = el.text().await.unwrap_or_default();
+            got = el.prop("textContent").await.ok().flatten().unwrap_or_default();
             if got.contains(want) {
                 return;
             }
@@ -116,39 +164,39 @@ async fn contact_created_in_the_ui_is_found_grouped_filtered_and_survives_a_rest
     shot(&c, "01-first-run").await;
 
     // An empty name is refused next to the field, and nothing is lost.
-    find(&c, "new-contact").await.click().await.unwrap();
+    click(&c, "new-contact").await;
     find(&c, "contact-form").await;
     type_into(&c, "field-company", "上海融源印务有限公司").await;
-    find(&c, "save-contact").await.click().await.unwrap();
+    click(&c, "save-contact").await;
     find(&c, "field-error-name").await;
     shot(&c, "02-name-required").await;
 
     type_into(&c, "field-name", NAME).await;
     type_into(&c, "field-phone-0", "+86 139-1234-5678").await;
     type_into(&c, "field-email-0", "oymy@example.cn").await;
-    find(&c, "save-contact").await.click().await.unwrap();
+    click(&c, "save-contact").await;
     wait_text(&c, "detail-name", NAME).await;
 
     // Found by pinyin initials, by full pinyin and by phone digits.
-    for q in ["oymy", "ouyangmingyuan", "5678"] {
-        type_into(&c, "search-input", q).await;
-        wait_rows(&c, &format!("search {q}"), |r| r.len() == 1 && r[0] == NAME).await;
+    for q in ["oymy", "ouyangmingyuan", "歐陽", "5678", "融源"] {
+        search_for(&c, q, &[NAME]).await;
     }
     shot(&c, "03-found-by-pinyin").await;
 
     // A new group, and the contact put in it from the detail pane.
-    find(&c, "new-group").await.click().await.unwrap();
+    click(&c, "new-group").await;
     type_into(&c, "group-name-input", GROUP).await;
-    find(&c, "group-save").await.click().await.unwrap();
+    click(&c, "group-save").await;
     let group_item = format!("[data-testid=\"sidebar-group\"][data-group-name=\"{GROUP}\"]");
     c.wait().at_most(WAIT).for_element(Locator::Css(&group_item)).await.expect("group in sidebar");
 
-    c.find(css("contact-row")).await.unwrap().click().await.unwrap();
-    find(&c, "detail-add-to-group").await.click().await.unwrap();
+    click(&c, "contact-row").await;
+    click(&c, "detail-add-to-group").await;
     let deadline = std::time::Instant::now() + WAIT;
     'pick: loop {
         for opt in c.find_all(css("group-option")).await.unwrap_or_default() {
-            if opt.text().await.unwrap_or_default().contains(GROUP) {
+            let text = opt.prop("textContent").await.ok().flatten().unwrap_or_default();
+            if text.contains(GROUP) {
                 opt.click().await.unwrap();
                 break 'pick;
             }
@@ -160,7 +208,7 @@ async fn contact_created_in_the_ui_is_found_grouped_filtered_and_survives_a_rest
 
     // Filter by the group: only our contact.
     type_into(&c, "search-input", "").await;
-    c.find(Locator::Css(&group_item)).await.unwrap().click().await.unwrap();
+    click_css(&c, &group_item).await;
     wait_rows(&c, "group filter", |r| r == [NAME]).await;
     wait_text(&c, "list-total", "1").await;
     shot(&c, "04-group-filter").await;
@@ -168,9 +216,8 @@ async fn contact_created_in_the_ui_is_found_grouped_filtered_and_survives_a_rest
 
     // --- restart: same data file, a fresh app process ----------------------------------
     let c = launch(&driver).await;
-    type_into(&c, "search-input", "oymy").await;
-    wait_rows(&c, "after restart", |r| r == [NAME]).await;
-    c.find(css("contact-row")).await.unwrap().click().await.unwrap();
+    search_for(&c, "oymy", &[NAME]).await;
+    click(&c, "contact-row").await;
     wait_text(&c, "detail-groups", GROUP).await;
     shot(&c, "05-after-restart").await;
     c.close().await.unwrap();

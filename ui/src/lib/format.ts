@@ -3,21 +3,23 @@
 import type { Lang } from "./backend";
 import { INTL_LOCALE } from "../i18n/locales";
 
+type Style = "date" | "short" | "datetime" | "time" | "long";
+
+const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
+  date: { year: "numeric", month: "short", day: "numeric" },
+  short: { year: "numeric", month: "2-digit", day: "2-digit" },
+  datetime: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" },
+  time: { hour: "2-digit", minute: "2-digit" },
+  long: { year: "numeric", month: "long", day: "numeric", weekday: "long" },
+};
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: Lang, kind: "date" | "datetime" | "time" | "long"): Intl.DateTimeFormat {
-  const key = `${lang}|${kind}`;
+function formatter(lang: Lang, style: Style): Intl.DateTimeFormat {
+  const key = `${lang}|${style}`;
   let f = cache.get(key);
   if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      kind === "date"
-        ? { year: "numeric", month: "short", day: "numeric" }
-        : kind === "time"
-          ? { hour: "2-digit", minute: "2-digit" }
-          : kind === "long"
-            ? { year: "numeric", month: "long", day: "numeric", weekday: "long" }
-            : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" };
-    f = new Intl.DateTimeFormat(INTL_LOCALE[lang], options);
+    f = new Intl.DateTimeFormat(INTL_LOCALE[lang], STYLES[style]);
     cache.set(key, f);
   }
   return f;
@@ -29,13 +31,13 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** A date (`2025年11月23日`, `Nov 23, 2025`); the time of day instead when it is today. */
+/** A compact date for list columns (`2025/11/23`, `11/23/2025`); the time when it is today. */
 export function formatListDate(iso: string | null | undefined, lang: Lang, now = new Date()): string {
   const d = parse(iso);
   if (!d) return "";
   const sameDay =
     d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
-  return formatter(lang, sameDay ? "time" : "date").format(d);
+  return formatter(lang, sameDay ? "time" : "short").format(d);
 }
 
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {

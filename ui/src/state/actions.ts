@@ -1,7 +1,7 @@
 // Writes that several places trigger (list, detail pane, keyboard, bulk bar), each with
 // its feedback: a toast, Undo where something left the list, and a data refresh.
 
-import { nextTick } from "vue";
+import { nextTick, reactive } from "vue";
 import { backend, type ContactId, type Group, type GroupId } from "../lib/backend";
 import { i18n } from "../i18n";
 import { app, dataChanged } from "./app";
@@ -20,7 +20,7 @@ export async function trashContacts(ids: ContactId[], name?: string): Promise<vo
     const n = await backend.contactsTrash(ids);
     for (const id of ids) clients.selected.delete(id);
     if (activeGoes) clients.activeId = null;
-    const text = ids.length === 1 && name ? t("trash.movedOne", { name }) : t("trash.moved", { n });
+    const text = ids.length === 1 && name ? t("trash.movedOne", { name }) : t("trash.moved", { n }, n);
     toastWithUndo(text, () => void restoreContacts(ids));
     dataChanged();
     if (activeGoes && activeIndex >= 0) {
@@ -38,7 +38,7 @@ export async function trashContacts(ids: ContactId[], name?: string): Promise<vo
 export async function restoreContacts(ids: ContactId[]): Promise<boolean> {
   try {
     const n = await backend.contactsRestore(ids);
-    toastSuccess(t("trash.restored", { n }));
+    toastSuccess(t("trash.restored", { n }, n));
     dataChanged();
     return true;
   } catch (e) {
@@ -49,7 +49,7 @@ export async function restoreContacts(ids: ContactId[]): Promise<boolean> {
 
 export async function purgeContacts(ids: ContactId[]): Promise<boolean> {
   const ok = await confirm({
-    title: t("trash.confirmPurgeTitle", { n: ids.length }),
+    title: t("trash.confirmPurgeTitle", { n: ids.length }, ids.length),
     content: t("trash.confirmPurgeBody"),
     positiveText: t("trash.purge"),
     danger: true,
@@ -57,7 +57,7 @@ export async function purgeContacts(ids: ContactId[]): Promise<boolean> {
   if (!ok) return false;
   try {
     const n = await backend.contactsPurge(ids);
-    toastSuccess(t("trash.purged", { n }));
+    toastSuccess(t("trash.purged", { n }, n));
     dataChanged();
     return true;
   } catch (e) {
@@ -76,7 +76,7 @@ export async function emptyTrash(count: number): Promise<boolean> {
   if (!ok) return false;
   try {
     const n = await backend.contactsEmptyTrash();
-    toastSuccess(t("trash.purged", { n }));
+    toastSuccess(t("trash.purged", { n }, n));
     dataChanged();
     return true;
   } catch (e) {
@@ -129,5 +129,24 @@ export async function deleteGroup(group: Group): Promise<void> {
     dataChanged();
   } catch (e) {
     showError(e);
+  }
+}
+
+export const demo = reactive({ loading: false });
+
+/** Fills an empty book with 1,000 synthetic clients (same seed → same book). */
+export async function loadDemoBook(): Promise<boolean> {
+  if (demo.loading) return false;
+  demo.loading = true;
+  try {
+    const n = await backend.demoGenerate(1000, 1);
+    toastSuccess(t("home.demoLoaded", { n }));
+    dataChanged();
+    return true;
+  } catch (e) {
+    showError(e);
+    return false;
+  } finally {
+    demo.loading = false;
   }
 }

@@ -23,7 +23,7 @@ export interface ColumnWidths {
   updated: number;
 }
 
-export const DEFAULT_COLUMNS: ColumnWidths = { company: 180, phone: 150, groups: 170, updated: 120 };
+export const DEFAULT_COLUMNS: ColumnWidths = { company: 140, phone: 124, groups: 144, updated: 96 };
 
 export const clients = reactive({
   groupId: null as GroupId | null,
@@ -89,6 +89,8 @@ export function setSearchText(text: string): void {
     const q = text.trim();
     if (q === clients.query) return;
     clients.query = q;
+    // A selection the new results may hide must not be acted on by Delete.
+    clients.selected.clear();
     void rebuild();
   }, SEARCH_DEBOUNCE_MS);
 }
@@ -98,6 +100,7 @@ export function clearSearch(): void {
   clients.searchText = "";
   if (clients.query !== "") {
     clients.query = "";
+    clients.selected.clear();
     void rebuild();
   }
 }
@@ -225,7 +228,7 @@ export async function moveActive(delta: number, extend: boolean): Promise<number
   if (list.count === 0) return -1;
   const current = clients.activeId == null ? -1 : list.indexOf(clients.activeId);
   const target = current < 0 ? (delta > 0 ? 0 : list.count - 1) : Math.min(Math.max(current + delta, 0), list.count - 1);
-  await list.ensure({ start: target, end: target + 1 });
+  await list.ensure({ start: target, end: target + 1 }, false);
   const row = list.rowAt(target);
   if (!row) return -1;
   if (extend) {

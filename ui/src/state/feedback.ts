@@ -2,14 +2,14 @@
 // actions), through the naive-ui providers that App.vue mounts once.
 
 import { h } from "vue";
-import { NButton, type DialogApiInjection, type MessageApiInjection } from "naive-ui";
+import { NButton, type DialogApi, type MessageApi } from "naive-ui";
 import { BackendError, NotInAppError } from "../lib/backend";
 import { i18n } from "../i18n";
 import { overlays } from "./overlays";
 
 interface Apis {
-  message: MessageApiInjection;
-  dialog: DialogApiInjection;
+  message: MessageApi;
+  dialog: DialogApi;
 }
 
 let apis: Apis | null = null;

@@ -72,12 +72,16 @@ export class PagedList<Row extends { id: number } = ContactRow> {
     return -1;
   }
 
-  /** Makes sure the pages holding `range` are here (fetching what is missing or stale). */
-  ensure(range: RowRange): Promise<void> {
+  /**
+   * Makes sure the pages holding `range` are here (fetching what is missing or stale).
+   * `inView` marks them as the pages on screen, which a refresh reads again and eviction
+   * spares; a one-off read (a shift-click range) passes false.
+   */
+  ensure(range: RowRange, inView = true): Promise<void> {
     const limit = Number.isFinite(this.maxRows) ? this.maxRows : Number.POSITIVE_INFINITY;
     const clamped = { start: Math.max(0, range.start), end: Math.min(range.end, limit) };
     const wanted = pagesCovering(clamped, this.pageSize);
-    this.inUse = wanted.length ? wanted : this.inUse;
+    if (inView && wanted.length) this.inUse = wanted;
     const waits: Promise<void>[] = [];
     for (const p of wanted) {
       if (this.fresh.has(p)) continue;
@@ -88,7 +92,7 @@ export class PagedList<Row extends { id: number } = ContactRow> {
 
   /** The rows of `range`, fetching their pages first. */
   async rowsIn(range: RowRange): Promise<Row[]> {
-    await this.ensure(range);
+    await this.ensure(range, false);
     const out: Row[] = [];
     for (let i = range.start; i < Math.min(range.end, this.count); i++) {
       const row = this.rowAt(i);
