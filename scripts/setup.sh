@@ -36,10 +36,12 @@ fi
 command -v cargo >/dev/null || { echo "Rust is missing: install it from https://rustup.rs" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ and npm are missing" >&2; exit 1; }
 
-# The UI's packages, exactly as locked.
+# The UI's packages, as locked. Not `npm ci`: the lock can only name the platform builds
+# of @tauri-apps/cli and rollup that the registry serves, and `npm ci` refuses a lock
+# without the others; `npm install` installs the locked versions and leaves the lock as is.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-  echo "==> npm ci (ui/)"
-  (cd ui && npm ci --no-audit --no-fund)
+  echo "==> npm install (ui/, from package-lock.json)"
+  (cd ui && npm install --no-audit --no-fund)
 fi
 
 if [ "$want_tests" = 1 ] && ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then

@@ -22,6 +22,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         app::settings_get,
         app::settings_set,
         app::demo_generate,
+        app::open_external,
         contacts::contacts_list,
         contacts::contacts_search,
         contacts::contacts_get,
@@ -83,6 +84,8 @@ pub fn run() {
         }
     };
     tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

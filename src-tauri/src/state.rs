@@ -22,6 +22,7 @@ impl AppState {
         let conn = clientbook_core::db::open(&db_path)?;
         let lang = clientbook_core::settings::get(&conn, "language")?
             .and_then(|t| Lang::from_tag(&t))
+            .or_else(|| sys_locale::get_locale().and_then(|t| Lang::from_tag(&t)))
             .unwrap_or_else(Lang::from_env);
         let mut search = SearchIndex::new();
         search.refresh(&conn)?;

@@ -181,6 +181,8 @@ impl Contact {
 pub struct ContactRow {
     pub id: ContactId,
     pub name: String,
+    /// How to address him (称呼).
+    pub salutation: String,
     pub company: String,
     pub title: String,
     /// First phone number, if any.
@@ -191,6 +193,7 @@ pub struct ContactRow {
     pub group_ids: Vec<GroupId>,
     pub tier: Option<String>,
     pub status: Status,
+    pub created_at: String,
     pub updated_at: String,
     pub deleted_at: Option<String>,
 }
@@ -693,7 +696,8 @@ pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListPage> {
 
 /// The columns [`row_from`] reads, in order (table alias `c`).
 pub(crate) const ROW_COLUMNS: &str = "c.id, c.name, c.company, c.title, c.phones, c.emails, \
-     c.birthday, c.birthday_calendar, c.birthday_leap, c.status, c.updated_at, c.deleted_at";
+     c.birthday, c.birthday_calendar, c.birthday_leap, c.status, c.updated_at, c.deleted_at, \
+     c.salutation, c.created_at";
 
 /// Reads a [`ContactRow`] from [`ROW_COLUMNS`].
 pub(crate) fn row_from(r: &Row) -> rusqlite::Result<ContactRow> {
@@ -711,6 +715,8 @@ pub(crate) fn row_from(r: &Row) -> rusqlite::Result<ContactRow> {
         status: Status::parse(&r.get::<_, String>(9)?).unwrap_or_default(),
         updated_at: r.get(10)?,
         deleted_at: r.get(11)?,
+        salutation: r.get(12)?,
+        created_at: r.get(13)?,
         group_ids: Vec::new(),
         tier: None,
     })

@@ -1,8 +1,9 @@
 use clientbook_core::{demo, settings, Lang};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 /// What the About box and the first-run screen need.
@@ -67,4 +68,31 @@ pub async fn settings_set(state: State<'_, AppState>, key: String, value: String
 #[specta::specta]
 pub async fn demo_generate(state: State<'_, AppState>, contacts: u32, seed: u32) -> AppResult<u32> {
     state.with(|conn| demo::generate(conn, contacts, seed as u64)).map(|s| s.contacts)
+}
+
+/// Opens a `mailto:`, `tel:` or `sms:` link in the user's own mail, phone or messaging app.
+/// Other schemes are refused: the UI has no business opening arbitrary URLs.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_external(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    url: String,
+) -> AppResult<()> {
+    let lower = url.trim().to_ascii_lowercase();
+    if !["mailto:", "tel:", "sms:"].iter().any(|p| lower.starts_with(p)) {
+        let lang = state.lang();
+        return Err(AppError {
+            code: "invalid_input".into(),
+            message: lang
+                .pick(
+                    "只能打开邮件、电话或短信链接。",
+                    "只能開啟郵件、電話或簡訊連結。",
+                    "Only mail, phone and SMS links can be opened.",
+                )
+                .into(),
+            field: None,
+        });
+    }
+    app.opener().open_url(url.trim(), None::<&str>).map_err(|e| AppError::internal(e.to_string()))
 }

@@ -173,7 +173,7 @@ const en: MessageSchema = {
     removeFromGroup: "Remove from “{group}”",
     noGroups: "In no group",
     copyHint: "Click to copy",
-    emailHint: "Click to copy the address",
+    emailHint: "Click to write an e-mail",
     notFound: "This client no longer exists (it may have been deleted).",
     sectionContact: "Contact",
     sectionPersonal: "Personal",

@@ -169,7 +169,7 @@ const zhHans = {
     removeFromGroup: "移出分组“{group}”",
     noGroups: "未加入分组",
     copyHint: "点击复制",
-    emailHint: "点击复制邮箱地址",
+    emailHint: "点击用邮件程序写信",
     notFound: "这位客户已不存在（可能已被删除）。",
     sectionContact: "联系方式",
     sectionPersonal: "个人信息",

@@ -169,7 +169,7 @@ const zhHant: MessageSchema = {
     removeFromGroup: "移出分組「{group}」",
     noGroups: "未加入分組",
     copyHint: "點擊複製",
-    emailHint: "點擊複製郵箱地址",
+    emailHint: "點擊用郵件程式寫信",
     notFound: "這位客戶已不存在（可能已被刪除）。",
     sectionContact: "聯絡方式",
     sectionPersonal: "個人資料",

@@ -12,6 +12,11 @@ export const commands = {
 	settingsSet: (key: string, value: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("settings_set", { key, value })),
 	/**  Fills the book with a synthetic demo (first-run screen). */
 	demoGenerate: (contacts: number, seed: number) => typedError<number, AppError_Serialize>(__TAURI_INVOKE("demo_generate", { contacts, seed })),
+	/**
+	 *  Opens a `mailto:`, `tel:` or `sms:` link in the user's own mail, phone or messaging app.
+	 *  Other schemes are refused: the UI has no business opening arbitrary URLs.
+	 */
+	openExternal: (url: string) => typedError<null, AppError_Serialize>(__TAURI_INVOKE("open_external", { url })),
 	contactsList: (query: ListQuery_Deserialize) => typedError<ListPage_Serialize, AppError_Serialize>(__TAURI_INVOKE("contacts_list", { query })),
 	contactsSearch: (query: SearchQuery_Deserialize) => typedError<SearchResult_Serialize, AppError_Serialize>(__TAURI_INVOKE("contacts_search", { query })),
 	contactsGet: (id: ContactId) => typedError<Contact_Serialize, AppError_Serialize>(__TAURI_INVOKE("contacts_get", { id })),
@@ -154,6 +159,8 @@ export type ContactRow = ContactRow_Serialize | ContactRow_Deserialize;
 export type ContactRow_Deserialize = {
 	id: ContactId,
 	name: string,
+	/**  How to address him (称呼). */
+	salutation: string,
 	company: string,
 	title: string,
 	/**  First phone number, if any. */
@@ -164,6 +171,7 @@ export type ContactRow_Deserialize = {
 	groupIds: GroupId[],
 	tier?: string | null,
 	status: Status,
+	createdAt: string,
 	updatedAt: string,
 	deletedAt?: string | null,
 };
@@ -172,6 +180,8 @@ export type ContactRow_Deserialize = {
 export type ContactRow_Serialize = {
 	id: ContactId,
 	name: string,
+	/**  How to address him (称呼). */
+	salutation: string,
 	company: string,
 	title: string,
 	/**  First phone number, if any. */
@@ -182,6 +192,7 @@ export type ContactRow_Serialize = {
 	groupIds: GroupId[],
 	tier: string | null,
 	status: Status,
+	createdAt: string,
 	updatedAt: string,
 	deletedAt: string | null,
 };
@@ -389,14 +400,14 @@ export type SearchQuery_Serialize = {
 };
 
 /**
- *  Matching contacts, best first: name hits (characters or pinyin) before other fields,
- *  then by name.
+ *  Matching contacts, best first: the exact name, then names (or their pinyin) starting
+ *  with the query, then names containing it, then hits in other fields; ties by name.
  */
 export type SearchResult = SearchResult_Serialize | SearchResult_Deserialize;
 
 /**
- *  Matching contacts, best first: name hits (characters or pinyin) before other fields,
- *  then by name.
+ *  Matching contacts, best first: the exact name, then names (or their pinyin) starting
+ *  with the query, then names containing it, then hits in other fields; ties by name.
  */
 export type SearchResult_Deserialize = {
 	total: number,
@@ -404,8 +415,8 @@ export type SearchResult_Deserialize = {
 };
 
 /**
- *  Matching contacts, best first: name hits (characters or pinyin) before other fields,
- *  then by name.
+ *  Matching contacts, best first: the exact name, then names (or their pinyin) starting
+ *  with the query, then names containing it, then hits in other fields; ties by name.
  */
 export type SearchResult_Serialize = {
 	total: number,
