@@ -246,3 +246,86 @@ fn rusqlite_free_check(db: &std::path::Path) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Names the CLI's search puts first, from the same core.
+fn cli_search(db: &std::path::Path, q: &str, n: usize) -> Vec<String> {
+    let cli = clientbook_e2e::target_dir().join("debug").join("clientbook");
+    let out = std::process::Command::new(cli)
+        .arg("--json")
+        .arg("--db")
+        .arg(db)
+        .args(["search", q, "--limit", &n.to_string()])
+        .output()
+        .expect("run clientbook");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect()
+}
+
+/// Picks an option of a naive-ui select by its visible label.
+async fn choose(c: &Client, select_testid: &str, label: &str) {
+    click(c, select_testid).await;
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        for opt in c.find_all(Locator::Css(".n-base-select-option")).await.unwrap_or_default() {
+            let text = opt.prop("textContent").await.ok().flatten().unwrap_or_default();
+            if text.trim() == label && opt.click().await.is_ok() {
+                return;
+            }
+        }
+        assert!(std::time::Instant::now() < deadline, "no option {label:?} in {select_testid}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ten_thousand_client_book_scrolls_virtually_searches_like_the_cli_and_speaks_three_languages(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let cli = clientbook_e2e::target_dir().join("debug").join("clientbook");
+    let status = std::process::Command::new(cli)
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--contacts", "10000", "--seed", "1"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let driver = Driver::start(4620, &db);
+    let c = launch(&driver).await;
+
+    click(&c, "nav-clients").await;
+    wait_text(&c, "list-total", "10000").await;
+    let rows = c.find_all(css("contact-row")).await.unwrap();
+    assert!(
+        !rows.is_empty() && rows.len() < 200,
+        "the list renders only what is visible, not 10,000 rows ({} in the DOM)",
+        rows.len()
+    );
+    shot(&c, "tour-01-list-10k").await;
+
+    // The UI ranks exactly as the core does for the CLI.
+    let want = cli_search(&db, "zs", 5);
+    assert_eq!(want.len(), 5);
+    type_into(&c, "search-input", "zs").await;
+    wait_rows(&c, "search zs", |r| r.len() >= 5 && r[..5] == want[..]).await;
+    shot(&c, "tour-02-search-zs").await;
+
+    // Language: English, then traditional Chinese, switch at once.
+    type_into(&c, "search-input", "").await;
+    click(&c, "nav-settings").await;
+    choose(&c, "lang-select", "English").await;
+    wait_text(&c, "nav-clients", "Clients").await;
+    shot(&c, "tour-03-settings-en").await;
+    choose(&c, "lang-select", "繁體中文").await;
+    wait_text(&c, "nav-clients", "客戶").await;
+    click(&c, "nav-clients").await;
+    wait_text(&c, "list-total", "10000").await;
+    shot(&c, "tour-04-list-zh-hant").await;
+    c.close().await.unwrap();
+
+    // The choice is remembered across a restart.
+    let c = launch(&driver).await;
+    wait_text(&c, "nav-clients", "客戶").await;
+    c.close().await.unwrap();
+}

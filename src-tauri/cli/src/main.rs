@@ -9,7 +9,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use clientbook_core::birthday::{Birthday, Calendar};
-use clientbook_core::contacts::{self, Contact, ContactInput, Labelled, ListQuery};
+use clientbook_core::contacts::{
+    self, Contact, ContactInput, FieldValueInput, Labelled, ListQuery, Status,
+};
+use clientbook_core::error::Invalid;
+use clientbook_core::fields::{self, FieldKind};
 use clientbook_core::search::{self, SearchQuery};
 use clientbook_core::{db, demo, groups, ContactId, Error, Lang, Result};
 use rusqlite::Connection;
@@ -45,6 +49,9 @@ enum Command {
     /// Create, list, rename and delete groups; put contacts in and out of them.
     #[command(subcommand)]
     Group(GroupCmd),
+    /// Define your own contact fields (text, number, date, choice).
+    #[command(subcommand)]
+    Field(FieldCmd),
     /// Find contacts by Chinese substring, pinyin (full or initials), phone digits, e-mail or company.
     Search {
         query: String,
@@ -101,6 +108,12 @@ struct ContactFields {
     tags: Vec<String>,
     #[arg(long)]
     note: Option<String>,
+    /// A custom field value, `NAME=VALUE` (repeatable; an empty value clears it).
+    #[arg(long = "field")]
+    fields: Vec<String>,
+    /// prospect, active or lost.
+    #[arg(long)]
+    status: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -133,6 +146,26 @@ enum ContactCmd {
     Restore { id: i64 },
     /// Delete a trashed contact for good.
     Purge { id: i64 },
+    /// Delete every contact in the trash for good.
+    EmptyTrash,
+}
+
+#[derive(Subcommand)]
+enum FieldCmd {
+    /// Define a custom field.
+    Add {
+        name: String,
+        /// text, number, date or choice.
+        #[arg(long, default_value = "text")]
+        kind: String,
+        /// An allowed value of a choice field (repeatable).
+        #[arg(long = "choice")]
+        choices: Vec<String>,
+    },
+    /// List the custom fields.
+    List,
+    /// Delete a custom field and every contact's value for it.
+    Delete { name: String },
 }
 
 #[derive(Subcommand)]
@@ -162,6 +195,8 @@ enum GroupCmd {
         #[arg(required = true)]
         ids: Vec<i64>,
     },
+    /// Change a group's colour (#RRGGBB).
+    Color { name: String, color: String },
 }
 
 fn main() -> ExitCode {
@@ -229,11 +264,36 @@ fn apply(conn: &Connection, f: ContactFields, mut c: ContactInput) -> Result<Con
     } else if f.lunar || f.leap_month {
         return Err(Error::invalid(
             "birthday",
-            clientbook_core::error::Invalid::Malformed {
+            Invalid::Malformed {
                 value: "--lunar/--leap-month".into(),
                 expected: "--birthday YYYY-MM-DD or --MM-DD",
             },
         ));
+    }
+    if let Some(st) = f.status {
+        c.status = Status::parse(st.trim()).ok_or_else(|| {
+            Error::invalid(
+                "status",
+                Invalid::Malformed { value: st.clone(), expected: "prospect, active or lost" },
+            )
+        })?;
+    }
+    if !f.fields.is_empty() {
+        let defs = fields::list(conn)?;
+        for raw in &f.fields {
+            let (name, value) = raw.split_once('=').ok_or_else(|| {
+                Error::invalid(
+                    "field",
+                    Invalid::Malformed { value: raw.clone(), expected: "NAME=VALUE" },
+                )
+            })?;
+            let def = defs
+                .iter()
+                .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
+                .ok_or_else(|| Error::not_found("field", name.trim()))?;
+            c.fields.retain(|v| v.field_id != def.id);
+            c.fields.push(FieldValueInput { field_id: def.id, value: value.to_string() });
+        }
     }
     for g in f.groups {
         let id = match groups::find_by_name(conn, &g)? {
@@ -251,6 +311,7 @@ fn run(conn: &mut Connection, cmd: Command, out: &Out) -> Result<()> {
     match cmd {
         Command::Contact(cmd) => contact(conn, cmd, out),
         Command::Group(cmd) => group(conn, cmd, out),
+        Command::Field(cmd) => field(conn, cmd, out),
         Command::Search { query, group, limit } => {
             let group = group.map(|g| groups::require_by_name(conn, &g)).transpose()?;
             let found =
@@ -323,6 +384,17 @@ fn contact(conn: &mut Connection, cmd: ContactCmd, out: &Out) -> Result<()> {
             contacts::restore(conn, &[id])?;
             out.contact(&contacts::get(conn, id)?)
         }
+        ContactCmd::EmptyTrash => {
+            let n = contacts::empty_trash(conn)?;
+            out.doc(
+                &json!({ "purged": n }),
+                &out.lang_fmt(
+                    format!("已清空回收站（{n} 位客户）。"),
+                    format!("已清空回收筒（{n} 位客戶）。"),
+                    format!("Emptied the trash ({n} contact(s))."),
+                ),
+            )
+        }
         ContactCmd::Purge { id } => {
             let n = contacts::purge(conn, &[ContactId(id)])?;
             out.doc(
@@ -345,6 +417,11 @@ fn group(conn: &mut Connection, cmd: GroupCmd, out: &Out) -> Result<()> {
             let id = groups::require_by_name(conn, &old)?;
             let g = groups::get(conn, id)?;
             out.group(&groups::update(conn, id, &new, &g.color)?)
+        }
+        GroupCmd::Color { name, color } => {
+            let id = groups::require_by_name(conn, &name)?;
+            let g = groups::get(conn, id)?;
+            out.group(&groups::update(conn, id, &g.name, &color)?)
         }
         GroupCmd::Delete { name } => {
             let id = groups::require_by_name(conn, &name)?;
@@ -383,6 +460,49 @@ fn group(conn: &mut Connection, cmd: GroupCmd, out: &Out) -> Result<()> {
                     format!("已把 {n} 位客户移出“{}”，现有 {} 位。", g.name, g.count),
                     format!("已把 {n} 位客戶移出「{}」，現有 {} 位。", g.name, g.count),
                     format!("Removed {n} contact(s) from \"{}\"; it now has {}.", g.name, g.count),
+                ),
+            )
+        }
+    }
+}
+
+fn field(conn: &mut Connection, cmd: FieldCmd, out: &Out) -> Result<()> {
+    match cmd {
+        FieldCmd::Add { name, kind, choices } => {
+            let kind = FieldKind::parse(kind.trim()).ok_or_else(|| {
+                Error::invalid(
+                    "kind",
+                    Invalid::Malformed {
+                        value: kind.clone(),
+                        expected: "text, number, date or choice",
+                    },
+                )
+            })?;
+            let f = fields::create(conn, &name, kind, &choices)?;
+            let text = format!("#{} {} ({})", f.id, f.name, f.kind.as_str());
+            out.doc(&serde_json::to_value(&f)?, &text)
+        }
+        FieldCmd::List => {
+            let list = fields::list(conn)?;
+            let text = list
+                .iter()
+                .map(|f| format!("{:<16} {:<7} {}", f.name, f.kind.as_str(), f.choices.join(" / ")))
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.doc(&serde_json::to_value(&list)?, &text)
+        }
+        FieldCmd::Delete { name } => {
+            let f = fields::list(conn)?
+                .into_iter()
+                .find(|f| f.name.eq_ignore_ascii_case(name.trim()))
+                .ok_or_else(|| Error::not_found("field", name.trim()))?;
+            fields::delete(conn, f.id)?;
+            out.doc(
+                &json!({ "deleted": f.name }),
+                &out.lang_fmt(
+                    format!("已删除字段“{}”。", f.name),
+                    format!("已刪除欄位「{}」。", f.name),
+                    format!("Deleted field \"{}\".", f.name),
                 ),
             )
         }

@@ -250,3 +250,50 @@ fn demo_writes_a_searchable_book_and_a_missing_file_is_created() {
     ok(&db2, &["demo", "--contacts", "300", "--seed", "42"]);
     assert_eq!(names(&ok(&db2, &["contact", "list"])), names(&all));
 }
+
+#[test]
+fn custom_fields_status_and_empty_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    let f = ok(
+        &db,
+        &["field", "add", "会员等级", "--kind", "choice", "--choice", "金", "--choice", "银"],
+    );
+    assert_eq!(f["kind"], "choice");
+    ok(&db, &["field", "add", "年采购额", "--kind", "number"]);
+    assert_eq!(fails(&db, &["field", "add", "会员等级"])["code"], "field_name_taken");
+    let c = ok(
+        &db,
+        &[
+            "contact",
+            "add",
+            "--name",
+            "张三",
+            "--field",
+            "会员等级=金",
+            "--field",
+            "年采购额=1234.50",
+            "--status",
+            "prospect",
+        ],
+    );
+    assert_eq!(c["status"], "prospect");
+    assert_eq!(c["fields"][0]["name"], "会员等级");
+    assert_eq!(c["fields"][0]["value"], "金");
+    assert_eq!(c["fields"][1]["value"], "1234.50");
+    let e = fails(&db, &["contact", "add", "--name", "李四", "--field", "会员等级=铜"]);
+    assert_eq!(e["code"], "invalid_input");
+    assert_eq!(
+        fails(&db, &["contact", "add", "--name", "李四", "--field", "没有=1"])["code"],
+        "not_found"
+    );
+    let id = c["id"].to_string();
+    let e = ok(&db, &["contact", "edit", &id, "--field", "会员等级=", "--status", "lost"]);
+    assert_eq!(e["fields"].as_array().unwrap().len(), 1, "an empty value clears the field");
+    assert_eq!(e["status"], "lost");
+    ok(&db, &["field", "delete", "年采购额"]);
+    assert_eq!(ok(&db, &["contact", "show", &id])["fields"], serde_json::json!([]));
+    ok(&db, &["contact", "delete", &id]);
+    assert_eq!(ok(&db, &["contact", "empty-trash"])["purged"], 1);
+    assert_eq!(fails(&db, &["contact", "show", &id])["code"], "not_found");
+}

@@ -205,6 +205,9 @@ fn field_label(field: &str, lang: Lang) -> String {
         "group" => ("分组", "分組", "group"),
         "field" => ("自定义字段", "自訂欄位", "custom field"),
         "query" => ("搜索词", "搜尋詞", "Search"),
+        "status" => ("状态", "狀態", "Status"),
+        "kind" => ("字段类型", "欄位類型", "Field kind"),
+        "choices" => ("可选项", "可選項", "Choices"),
         other => return other.to_string(),
     };
     lang.pick(hans, hant, en).to_string()
