@@ -309,6 +309,8 @@ async fn a_ten_thousand_client_book_scrolls_virtually_searches_like_the_cli_and_
     assert_eq!(want.len(), 5);
     type_into(&c, "search-input", "zs").await;
     wait_rows(&c, "search zs", |r| r.len() >= 5 && r[..5] == want[..]).await;
+    click(&c, "contact-row").await;
+    wait_text(&c, "detail-name", &want[0]).await;
     shot(&c, "tour-02-search-zs").await;
 
     // Language: English, then traditional Chinese, switch at once.

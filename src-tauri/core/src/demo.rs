@@ -213,7 +213,7 @@ fn one_contact(rng: &mut ChaCha8Rng, w: &Words, group_ids: &[GroupId]) -> Contac
             let n: u32 = rng.random_range(10_000_000..99_999_999);
             phones.push(Labelled { label: "work".into(), value: format!("{area}-{n}") });
         }
-        local_part = crate::text::pinyin_spellings(&c.name, false)
+        local_part = crate::text::pinyin_spellings(&c.name, true)
             .into_iter()
             .next()
             .unwrap_or_else(|| "client".into());

@@ -33,8 +33,9 @@ pub struct SearchQuery {
     pub limit: Option<u32>,
 }
 
-/// Matching contacts, best first: the exact name, then names (or their pinyin) starting
-/// with the query, then names containing it, then hits in other fields; ties by name.
+/// Matching contacts, best first: the exact name, then names whose common pinyin starts
+/// with the query, then rarer readings that do, then names containing it, then hits in
+/// other fields; ties by name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -236,23 +237,36 @@ impl SearchIndex {
         let line_starts: Vec<Finder> =
             needles.iter().map(|n| Finder::new(format!("\n{n}").as_bytes()).into_owned()).collect();
         // Buckets by rank; entries are in name order, so each bucket is too.
-        let mut buckets: [Vec<ContactId>; 4] = Default::default();
+        let mut buckets: [Vec<ContactId>; 5] = Default::default();
         for e in &self.entries {
             if members.as_ref().is_some_and(|m| !m.contains(&e.id)) {
                 continue;
             }
             let name = e.name_text.as_bytes();
+            // Lines 0–2: the name, its common full spelling and initials; later lines are
+            // rarer readings (丁 as zheng), which rank below the common ones.
+            let primary_end = name
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .nth(2)
+                .map_or(name.len(), |(i, _)| i);
             let first_line = e.name_text.split('\n').next().unwrap_or_default();
+            let prefix_at = |end: usize| {
+                needles.iter().zip(&line_starts).any(|(n, f)| {
+                    name.starts_with(n.as_bytes()) || f.find_iter(name).any(|i| i < end)
+                })
+            };
             let rank = if first_line == exact {
                 0
-            } else if needles.iter().any(|n| name.starts_with(n.as_bytes()))
-                || line_starts.iter().any(|f| f.find(name).is_some())
-            {
+            } else if prefix_at(primary_end) {
                 1
-            } else if finders.iter().any(|f| f.find(name).is_some()) {
+            } else if prefix_at(name.len()) {
                 2
-            } else if finders.iter().any(|f| f.find(e.rest.as_bytes()).is_some()) {
+            } else if finders.iter().any(|f| f.find(name).is_some()) {
                 3
+            } else if finders.iter().any(|f| f.find(e.rest.as_bytes()).is_some()) {
+                4
             } else {
                 continue;
             };
@@ -427,6 +441,11 @@ mod tests {
         assert_eq!(names(&conn, "张三"), vec!["张三", "陈静"]);
         add(&mut conn, "白泽顺", "", "", "");
         assert_eq!(names(&conn, "zs"), vec!["张三", "白泽顺", "陈静"], "initials prefix first");
+        // 丁 can read zheng, but as a name it is ding: 丁思 (dingsi, alt. zhengsi) comes after
+        // a name whose common spelling starts with zs.
+        add(&mut conn, "丁思", "", "", "");
+        add(&mut conn, "赵珊", "", "", "");
+        assert_eq!(names(&conn, "zs"), vec!["张三", "赵珊", "丁思", "白泽顺", "陈静"]);
     }
 
     #[test]

@@ -94,7 +94,8 @@ pub fn sort_key(s: &str) -> String {
 const MAX_VARIANTS: usize = 12;
 
 /// Pinyin spellings of `s` for matching: for each variant, the full spelling (`zhangsan`)
-/// and the initials (`zs`). The first variant uses every character's common reading; the
+/// and the initials (`zs`). The first variant uses every character's common reading (the
+/// surname reading for a name's first character, when `heteronyms`); the
 /// others swap in one alternative reading at a time, so `曾国藩` yields `zengguofan`/`zgf`
 /// next to `cengguofan`/`cgf`. Latin letters and digits pass through; other characters
 /// split the spelling. Returns an empty list when `s` has no Han characters.
@@ -103,8 +104,13 @@ pub fn pinyin_spellings(s: &str, heteronyms: bool) -> Vec<String> {
     if !folded.chars().any(is_han) {
         return Vec::new();
     }
-    // readings[i] = all plain readings of char i (deduplicated), or the char itself.
-    let readings: Vec<Vec<String>> = folded
+    // readings[i] = all plain readings of char i (deduplicated), or the char itself. For a
+    // name's first character the surname reading leads, so `曾国藩` spells `zengguofan` first.
+    let surname = folded
+        .chars()
+        .next()
+        .and_then(|c| SURNAME_READINGS.iter().find(|(h, _)| *h == c).map(|(_, r)| r.to_string()));
+    let mut readings: Vec<Vec<String>> = folded
         .chars()
         .map(|c| match c.to_pinyin_multi() {
             Some(multi) if heteronyms => {
@@ -123,6 +129,12 @@ pub fn pinyin_spellings(s: &str, heteronyms: bool) -> Vec<String> {
             },
         })
         .collect();
+    if let (Some(r), Some(first)) = (surname, readings.first_mut()) {
+        if heteronyms {
+            first.retain(|x| *x != r);
+            first.insert(0, r);
+        }
+    }
 
     let mut choices: Vec<Vec<usize>> = vec![vec![0; readings.len()]];
     'outer: for (i, r) in readings.iter().enumerate() {

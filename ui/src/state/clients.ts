@@ -23,7 +23,7 @@ export interface ColumnWidths {
   updated: number;
 }
 
-export const DEFAULT_COLUMNS: ColumnWidths = { company: 140, phone: 124, groups: 144, updated: 96 };
+export const DEFAULT_COLUMNS: ColumnWidths = { company: 150, phone: 150, groups: 120, updated: 84 };
 
 export const clients = reactive({
   groupId: null as GroupId | null,
