@@ -313,17 +313,51 @@ async fn a_ten_thousand_client_book_scrolls_virtually_searches_like_the_cli_and_
     wait_text(&c, "detail-name", &want[0]).await;
     shot(&c, "tour-02-search-zs").await;
 
+    // Trash and restore from the UI: the contact leaves the book and comes back.
+    let trashed = want[0].clone();
+    let before: u32 = find(&c, "list-total")
+        .await
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .trim()
+        .parse()
+        .expect("list-total holds digits");
+    click(&c, "detail-trash").await;
+    wait_text(&c, "list-total", &(before - 1).to_string()).await;
+    click(&c, "nav-trash").await;
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let mut names = Vec::new();
+        for el in c.find_all(css("trash-row")).await.unwrap_or_default() {
+            names.push(el.prop("textContent").await.ok().flatten().unwrap_or_default());
+        }
+        if names.iter().any(|n| n.contains(&trashed)) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{trashed} not in the trash: {names:?}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    shot(&c, "tour-03-trash").await;
+    click(&c, "restore-contact").await;
+    click(&c, "nav-home").await;
+    shot(&c, "tour-04-home").await;
+    click(&c, "nav-clients").await;
+    type_into(&c, "search-input", "").await;
+    wait_text(&c, "list-total", "10000").await;
+
     // Language: English, then traditional Chinese, switch at once.
     type_into(&c, "search-input", "").await;
     click(&c, "nav-settings").await;
     choose(&c, "lang-select", "English").await;
     wait_text(&c, "nav-clients", "Clients").await;
-    shot(&c, "tour-03-settings-en").await;
+    shot(&c, "tour-05-settings-en").await;
     choose(&c, "lang-select", "繁體中文").await;
     wait_text(&c, "nav-clients", "客戶").await;
     click(&c, "nav-clients").await;
     wait_text(&c, "list-total", "10000").await;
-    shot(&c, "tour-04-list-zh-hant").await;
+    shot(&c, "tour-06-list-zh-hant").await;
     c.close().await.unwrap();
 
     // The choice is remembered across a restart.

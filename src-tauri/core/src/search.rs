@@ -243,6 +243,13 @@ impl SearchIndex {
                 continue;
             }
             let name = e.name_text.as_bytes();
+            // Most entries match nothing: rule them out with one scan per needle first.
+            if !finders.iter().any(|f| f.find(name).is_some()) {
+                if finders.iter().any(|f| f.find(e.rest.as_bytes()).is_some()) {
+                    buckets[4].push(e.id);
+                }
+                continue;
+            }
             // Lines 0–2: the name, its common full spelling and initials; later lines are
             // rarer readings (丁 as zheng), which rank below the common ones.
             let primary_end = name
@@ -251,24 +258,20 @@ impl SearchIndex {
                 .filter(|(_, b)| **b == b'\n')
                 .nth(2)
                 .map_or(name.len(), |(i, _)| i);
-            let first_line = e.name_text.split('\n').next().unwrap_or_default();
-            let prefix_at = |end: usize| {
+            let prefix_before = |end: usize| {
                 needles.iter().zip(&line_starts).any(|(n, f)| {
                     name.starts_with(n.as_bytes()) || f.find_iter(name).any(|i| i < end)
                 })
             };
+            let first_line = e.name_text.split('\n').next().unwrap_or_default();
             let rank = if first_line == exact {
                 0
-            } else if prefix_at(primary_end) {
+            } else if prefix_before(primary_end) {
                 1
-            } else if prefix_at(name.len()) {
+            } else if prefix_before(name.len()) {
                 2
-            } else if finders.iter().any(|f| f.find(name).is_some()) {
-                3
-            } else if finders.iter().any(|f| f.find(e.rest.as_bytes()).is_some()) {
-                4
             } else {
-                continue;
+                3
             };
             buckets[rank].push(e.id);
         }
