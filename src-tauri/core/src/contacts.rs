@@ -3,6 +3,7 @@
 //! Writes keep the search index (`search.rs`) in step inside the same transaction.
 //! Not here: group definitions (`groups.rs`), custom field definitions (`fields.rs`).
 
+use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -360,31 +361,15 @@ pub fn add(conn: &mut Connection, input: &ContactInput) -> Result<Contact> {
 
 /// Inserts an already-normalised contact inside `tx` (also used by the demo generator).
 pub fn insert(tx: &Transaction, c: &ContactInput) -> Result<ContactId> {
-    let now = now_utc();
-    let (bday, cal, leap) = birthday_columns(&c.birthday);
+    let mut values = column_values(c)?;
+    values.push(Value::Text(now_utc()));
     tx.prepare_cached(
         "INSERT INTO contacts (name, salutation, company, title, phones, emails, addresses,
              birthday, birthday_calendar, birthday_leap, note, status, name_key, company_key,
              created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
     )?
-    .execute(params![
-        c.name,
-        c.salutation,
-        c.company,
-        c.title,
-        serde_json::to_string(&c.phones)?,
-        serde_json::to_string(&c.emails)?,
-        serde_json::to_string(&c.addresses)?,
-        bday,
-        cal,
-        leap,
-        c.note,
-        c.status.as_str(),
-        text::sort_key(&c.name),
-        text::sort_key(&c.company),
-        now,
-    ])?;
+    .execute(params_from_iter(values))?;
     let id = ContactId(tx.last_insert_rowid());
     write_children(tx, id, c, false)?;
     Ok(id)
@@ -399,31 +384,16 @@ pub fn update(conn: &mut Connection, id: ContactId, input: &ContactInput) -> Res
 
 /// Writes an already-normalised edit inside `tx`.
 pub fn write_update(tx: &Transaction, id: ContactId, c: &ContactInput) -> Result<()> {
-    let (bday, cal, leap) = birthday_columns(&c.birthday);
+    let mut values = column_values(c)?;
+    values.push(Value::Text(now_utc()));
+    values.push(Value::Integer(id.0));
     let n = tx.execute(
-        "UPDATE contacts SET name = ?2, salutation = ?3, company = ?4, title = ?5,
-             phones = ?6, emails = ?7, addresses = ?8, birthday = ?9,
-             birthday_calendar = ?10, birthday_leap = ?11, note = ?12, status = ?13,
-             name_key = ?14, company_key = ?15, updated_at = ?16
-         WHERE id = ?1",
-        params![
-            id,
-            c.name,
-            c.salutation,
-            c.company,
-            c.title,
-            serde_json::to_string(&c.phones)?,
-            serde_json::to_string(&c.emails)?,
-            serde_json::to_string(&c.addresses)?,
-            bday,
-            cal,
-            leap,
-            c.note,
-            c.status.as_str(),
-            text::sort_key(&c.name),
-            text::sort_key(&c.company),
-            now_utc(),
-        ],
+        "UPDATE contacts SET name = ?1, salutation = ?2, company = ?3, title = ?4,
+             phones = ?5, emails = ?6, addresses = ?7, birthday = ?8,
+             birthday_calendar = ?9, birthday_leap = ?10, note = ?11, status = ?12,
+             name_key = ?13, company_key = ?14, updated_at = ?15
+         WHERE id = ?16",
+        params_from_iter(values),
     )?;
     if n == 0 {
         return Err(Error::not_found("contact", id));
@@ -431,11 +401,30 @@ pub fn write_update(tx: &Transaction, id: ContactId, c: &ContactInput) -> Result
     write_children(tx, id, c, true)
 }
 
-fn birthday_columns(b: &Option<Birthday>) -> (Option<String>, Option<&'static str>, bool) {
-    match b {
-        Some(b) => (Some(b.date.clone()), Some(b.calendar.as_str()), b.leap_month),
-        None => (None, None, false),
-    }
+/// The stored columns of a contact, in the order `insert` and `write_update` name them:
+/// name … status, then the two sort keys.
+fn column_values(c: &ContactInput) -> Result<Vec<Value>> {
+    let text = |s: &str| Value::Text(s.to_string());
+    let (bday, cal, leap) = match &c.birthday {
+        Some(b) => (text(&b.date), text(b.calendar.as_str()), b.leap_month),
+        None => (Value::Null, Value::Null, false),
+    };
+    Ok(vec![
+        text(&c.name),
+        text(&c.salutation),
+        text(&c.company),
+        text(&c.title),
+        Value::Text(serde_json::to_string(&c.phones)?),
+        Value::Text(serde_json::to_string(&c.emails)?),
+        Value::Text(serde_json::to_string(&c.addresses)?),
+        bday,
+        cal,
+        Value::Integer(leap.into()),
+        text(&c.note),
+        text(c.status.as_str()),
+        Value::Text(text::sort_key(&c.name)),
+        Value::Text(text::sort_key(&c.company)),
+    ])
 }
 
 fn write_children(tx: &Transaction, id: ContactId, c: &ContactInput, replace: bool) -> Result<()> {
@@ -614,7 +603,6 @@ pub fn counts(conn: &Connection) -> Result<(u32, u32)> {
 
 /// A page of the contact list, filtered and sorted as asked, with the total count.
 pub fn list(conn: &Connection, q: &ListQuery) -> Result<ListPage> {
-    use rusqlite::types::Value;
     let mut params: Vec<Value> = Vec::new();
     let mut conds =
         vec![

@@ -85,12 +85,17 @@ export async function emptyTrash(count: number): Promise<boolean> {
   }
 }
 
-export async function assignToGroup(groupId: GroupId, ids: ContactId[]): Promise<boolean> {
+/** Adds (`join`) or removes contacts from a group, then says so. */
+async function changeMembership(
+  groupId: GroupId,
+  ids: ContactId[],
+  join: boolean,
+): Promise<boolean> {
   if (ids.length === 0) return false;
   try {
-    await backend.groupsAssign(groupId, ids);
+    await (join ? backend.groupsAssign(groupId, ids) : backend.groupsUnassign(groupId, ids));
     const g = app.groups.find((x) => x.id === groupId);
-    toastSuccess(t("bulk.added", { n: ids.length, group: g?.name ?? "" }));
+    toastSuccess(t(join ? "bulk.added" : "bulk.removed", { n: ids.length, group: g?.name ?? "" }));
     dataChanged();
     return true;
   } catch (e) {
@@ -99,18 +104,12 @@ export async function assignToGroup(groupId: GroupId, ids: ContactId[]): Promise
   }
 }
 
-export async function removeFromGroup(groupId: GroupId, ids: ContactId[]): Promise<boolean> {
-  if (ids.length === 0) return false;
-  try {
-    await backend.groupsUnassign(groupId, ids);
-    const g = app.groups.find((x) => x.id === groupId);
-    toastSuccess(t("bulk.removed", { n: ids.length, group: g?.name ?? "" }));
-    dataChanged();
-    return true;
-  } catch (e) {
-    showError(e);
-    return false;
-  }
+export function assignToGroup(groupId: GroupId, ids: ContactId[]): Promise<boolean> {
+  return changeMembership(groupId, ids, true);
+}
+
+export function removeFromGroup(groupId: GroupId, ids: ContactId[]): Promise<boolean> {
+  return changeMembership(groupId, ids, false);
 }
 
 /** Deletes a group after confirmation; its contacts stay in the book. */
