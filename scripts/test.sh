@@ -15,4 +15,4 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 echo "==> Rust: build everything once (debug), then test"
 cargo build --workspace --bins
-xvfb-run -a --server-args="-screen 0 1280x800x24" cargo test --workspace
+xvfb-run -a --server-args="-screen 0 1280x800x24" cargo test --workspace --no-fail-fast

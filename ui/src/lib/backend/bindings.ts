@@ -400,14 +400,16 @@ export type SearchQuery_Serialize = {
 };
 
 /**
- *  Matching contacts, best first: the exact name, then names (or their pinyin) starting
- *  with the query, then names containing it, then hits in other fields; ties by name.
+ *  Matching contacts, best first: the exact name, then names whose common pinyin starts
+ *  with the query, then rarer readings that do, then names containing it, then hits in
+ *  other fields; ties by name.
  */
 export type SearchResult = SearchResult_Serialize | SearchResult_Deserialize;
 
 /**
- *  Matching contacts, best first: the exact name, then names (or their pinyin) starting
- *  with the query, then names containing it, then hits in other fields; ties by name.
+ *  Matching contacts, best first: the exact name, then names whose common pinyin starts
+ *  with the query, then rarer readings that do, then names containing it, then hits in
+ *  other fields; ties by name.
  */
 export type SearchResult_Deserialize = {
 	total: number,
@@ -415,8 +417,9 @@ export type SearchResult_Deserialize = {
 };
 
 /**
- *  Matching contacts, best first: the exact name, then names (or their pinyin) starting
- *  with the query, then names containing it, then hits in other fields; ties by name.
+ *  Matching contacts, best first: the exact name, then names whose common pinyin starts
+ *  with the query, then rarer readings that do, then names containing it, then hits in
+ *  other fields; ties by name.
  */
 export type SearchResult_Serialize = {
 	total: number,
