@@ -365,3 +365,45 @@ async fn a_ten_thousand_client_book_scrolls_virtually_searches_like_the_cli_and_
     wait_text(&c, "nav-clients", "客戶").await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_smallest_window_in_the_dark_theme_has_no_sideways_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("small.db");
+    let cli = clientbook_e2e::target_dir().join("debug").join("clientbook");
+    let status = std::process::Command::new(cli)
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--contacts", "300", "--seed", "3"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let driver = Driver::start(4630, &db);
+    let c = launch(&driver).await;
+    // The window's minimum size (tauri.conf.json: 960×600).
+    c.set_window_size(960, 600).await.expect("resize the window");
+    click(&c, "nav-settings").await;
+    let dark = "[data-testid=\"theme-select\"] label:nth-of-type(3)";
+    click_css(&c, dark).await;
+    click(&c, "nav-clients").await;
+    wait_text(&c, "list-total", "300").await;
+    click(&c, "contact-row").await;
+    find(&c, "detail-name").await;
+    // WebKit under Xvfb may not have painted the resized window yet.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    shot(&c, "small-dark-clients").await;
+    let overflow = c
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth, \
+             getComputedStyle(document.body).backgroundColor]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (scroll, inner) = (overflow[0].as_f64().unwrap(), overflow[1].as_f64().unwrap());
+    assert!(inner <= 970.0, "the window did not shrink: {inner}");
+    assert!(scroll <= inner, "the page scrolls sideways at 960 px: {scroll} > {inner}");
+    let bg = overflow[2].as_str().unwrap_or_default().to_string();
+    c.close().await.unwrap();
+    assert_ne!(bg, "rgb(255, 255, 255)", "the dark theme left a white page");
+}
