@@ -7,6 +7,7 @@ mod output;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use clientbook_core::birthday::{Birthday, Calendar};
 use clientbook_core::contacts::{
@@ -14,8 +15,10 @@ use clientbook_core::contacts::{
 };
 use clientbook_core::error::Invalid;
 use clientbook_core::fields::{self, FieldKind};
+use clientbook_core::orders::{self, OrderInput, OrderStatus};
+use clientbook_core::ranking::{self, Measure, Mode, RankQuery};
 use clientbook_core::search::{self, SearchQuery};
-use clientbook_core::{db, demo, groups, ContactId, Error, Lang, Result};
+use clientbook_core::{db, demo, groups, ContactId, Error, Lang, OrderId, Result};
 use rusqlite::Connection;
 use serde_json::json;
 
@@ -52,6 +55,29 @@ enum Command {
     /// Define your own contact fields (text, number, date, choice).
     #[command(subcommand)]
     Field(FieldCmd),
+    /// Record, list and delete orders (sales with exact money).
+    #[command(subcommand)]
+    Order(OrderCmd),
+    /// The 80/20 ranking: clients by value with share, cumulative share and tier A/B/C.
+    Rank {
+        /// profit, revenue or orders.
+        #[arg(long, default_value = "profit")]
+        measure: String,
+        /// Last day of the window (default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, default_value_t = 365)]
+        window_days: u32,
+        /// count (top/bottom 20% of clients) or cumulative (A to 80% of value, B to 95%).
+        #[arg(long, default_value = "count")]
+        mode: String,
+        /// Count mode: percent of clients in A.
+        #[arg(long, default_value_t = 20)]
+        a_percent: u32,
+        /// Count mode: percent of clients in C.
+        #[arg(long, default_value_t = 20)]
+        c_percent: u32,
+    },
     /// Find contacts by Chinese substring, pinyin (full or initials), phone digits, e-mail or company.
     Search {
         query: String,
@@ -148,6 +174,39 @@ enum ContactCmd {
     Purge { id: i64 },
     /// Delete every contact in the trash for good.
     EmptyTrash,
+}
+
+#[derive(Subcommand)]
+enum OrderCmd {
+    /// Record an order for a client.
+    Add {
+        #[arg(long)]
+        contact: i64,
+        /// The amount, e.g. 1234.50.
+        #[arg(long)]
+        amount: String,
+        /// Gross profit.
+        #[arg(long)]
+        profit: Option<String>,
+        /// YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// won, open or cancelled.
+        #[arg(long, default_value = "won")]
+        status: String,
+        /// Product line.
+        #[arg(long)]
+        product: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// A client's orders, newest first.
+    List {
+        #[arg(long)]
+        contact: i64,
+    },
+    /// Delete an order.
+    Delete { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -312,6 +371,24 @@ fn run(conn: &mut Connection, cmd: Command, out: &Out) -> Result<()> {
         Command::Contact(cmd) => contact(conn, cmd, out),
         Command::Group(cmd) => group(conn, cmd, out),
         Command::Field(cmd) => field(conn, cmd, out),
+        Command::Order(cmd) => order(conn, cmd, out),
+        Command::Rank { measure, as_of, window_days, mode, a_percent, c_percent } => {
+            let bad = |field: &str, value: &str, expected: &'static str| {
+                Error::invalid(field, Invalid::Malformed { value: value.to_string(), expected })
+            };
+            let measure = Measure::parse(measure.trim())
+                .ok_or_else(|| bad("measure", &measure, "profit, revenue or orders"))?;
+            let mode = Mode::parse(mode.trim())
+                .ok_or_else(|| bad("mode", &mode, "count or cumulative"))?;
+            let as_of = match as_of {
+                Some(d) => NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                    .map_err(|_| Error::invalid("date", Invalid::BadDate(d.clone())))?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let q = RankQuery { measure, mode, as_of, window_days, a_percent, c_percent };
+            let r = ranking::rank(conn, &q)?;
+            out.ranking(&r, &q)
+        }
         Command::Search { query, group, limit } => {
             let group = group.map(|g| groups::require_by_name(conn, &g)).transpose()?;
             let found =
@@ -503,6 +580,65 @@ fn field(conn: &mut Connection, cmd: FieldCmd, out: &Out) -> Result<()> {
                     format!("已删除字段“{}”。", f.name),
                     format!("已刪除欄位「{}」。", f.name),
                     format!("Deleted field \"{}\".", f.name),
+                ),
+            )
+        }
+    }
+}
+
+fn order(conn: &mut Connection, cmd: OrderCmd, out: &Out) -> Result<()> {
+    match cmd {
+        OrderCmd::Add { contact, amount, profit, date, status, product, note } => {
+            let status = OrderStatus::parse(status.trim()).ok_or_else(|| {
+                Error::invalid(
+                    "status",
+                    Invalid::Malformed {
+                        value: status.clone(),
+                        expected: "won, open or cancelled",
+                    },
+                )
+            })?;
+            let input = OrderInput {
+                contact_id: Some(ContactId(contact)),
+                date: date.unwrap_or_else(|| chrono::Local::now().date_naive().to_string()),
+                amount,
+                profit: profit.unwrap_or_default(),
+                status,
+                product: product.unwrap_or_default(),
+                note: note.unwrap_or_default(),
+            };
+            let o = orders::add(conn, &input)?;
+            let text = format!("#{} {} {} {}", o.id, o.date, o.amount, o.status.as_str());
+            out.doc(&serde_json::to_value(&o)?, &text)
+        }
+        OrderCmd::List { contact } => {
+            let list = orders::for_contact(conn, ContactId(contact))?;
+            let text = list
+                .iter()
+                .map(|o| {
+                    let profit = o.profit.map(|p| p.to_string()).unwrap_or_default();
+                    format!(
+                        "#{:<6} {} {:>12} {:>12} {:<9} {}",
+                        o.id,
+                        o.date,
+                        o.amount,
+                        profit,
+                        o.status.as_str(),
+                        o.product
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.doc(&serde_json::to_value(&list)?, &text)
+        }
+        OrderCmd::Delete { id } => {
+            orders::delete(conn, OrderId(id))?;
+            out.doc(
+                &json!({ "deleted": id }),
+                &out.lang_fmt(
+                    format!("已删除订单 #{id}。"),
+                    format!("已刪除訂單 #{id}。"),
+                    format!("Deleted order #{id}."),
                 ),
             )
         }

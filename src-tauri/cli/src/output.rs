@@ -3,8 +3,23 @@
 
 use clientbook_core::contacts::Contact;
 use clientbook_core::groups::Group;
+use clientbook_core::ranking::{Measure, Mode, RankQuery, Ranking};
 use clientbook_core::{Error, Lang, Result};
 use serde_json::{json, Value};
+
+/// Prints a line on stdout; a closed pipe (`clientbook … | head`) ends the program quietly
+/// instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            return Err(e.into());
+        }
+    }};
+}
 
 pub struct Out {
     pub json: bool,
@@ -27,9 +42,9 @@ impl Out {
     /// Prints `value` as JSON, or `text` for people.
     pub fn doc(&self, value: &Value, text: &str) -> Result<()> {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(value)?);
+            say!("{}", serde_json::to_string_pretty(value)?);
         } else {
-            println!("{text}");
+            say!("{text}");
         }
         Ok(())
     }
@@ -87,7 +102,7 @@ impl Out {
         if let Some(d) = &c.deleted_at {
             kv(self.t("已移入回收站", "已移入回收筒", "In the trash since"), d.clone());
         }
-        println!("{}", lines.join("\n"));
+        say!("{}", lines.join("\n"));
         Ok(())
     }
 
@@ -98,10 +113,10 @@ impl Out {
         }
         for c in list {
             let phone = c.phones.first().cloned().unwrap_or_default();
-            println!("#{:<7} {:<16} {:<28} {}", c.id, c.name, c.company, phone);
+            say!("#{:<7} {:<16} {:<28} {}", c.id, c.name, c.company, phone);
         }
         let n = total.unwrap_or(list.len() as u32);
-        println!(
+        say!(
             "{}",
             self.lang_fmt(
                 format!("共 {n} 位客户"),
@@ -124,5 +139,44 @@ impl Out {
             .collect::<Vec<_>>()
             .join("\n");
         self.doc(&serde_json::to_value(list)?, &text)
+    }
+
+    /// The ranking, headed by the concentration sentence.
+    pub fn ranking(&self, r: &Ranking, q: &RankQuery) -> Result<()> {
+        if self.json {
+            return self.doc(&serde_json::to_value(r)?, "");
+        }
+        let what = match r.measure {
+            Measure::Profit => self.t("利润", "利潤", "profit"),
+            Measure::Revenue => self.t("销售额", "銷售額", "revenue"),
+            Measure::Orders => self.t("订单", "訂單", "orders"),
+        };
+        let a = r.tier_counts[0];
+        let pct = format!("{:.1}", r.top_share * 100.0);
+        let head = match r.mode {
+            Mode::Count => self.lang_fmt(
+                format!("您前 {}% 的客户（{a} 位）带来了 {pct}% 的{what}。", q.a_percent),
+                format!("您前 {}% 的客戶（{a} 位）帶來了 {pct}% 的{what}。", q.a_percent),
+                format!("Your top {}% of clients ({a}) bring {pct}% of {what}.", q.a_percent),
+            ),
+            Mode::Cumulative => self.lang_fmt(
+                format!("{a} 位重点客户带来了 {pct}% 的{what}。"),
+                format!("{a} 位重點客戶帶來了 {pct}% 的{what}。"),
+                format!("{a} A clients bring {pct}% of {what}."),
+            ),
+        };
+        say!("{head}");
+        for c in &r.clients {
+            say!(
+                "{:>5}  {}  {:<16} {:>14} {:>7.1}% {:>7.1}%",
+                c.rank,
+                c.tier,
+                c.name,
+                c.value.to_string(),
+                c.share * 100.0,
+                c.cumulative_share * 100.0
+            );
+        }
+        Ok(())
     }
 }

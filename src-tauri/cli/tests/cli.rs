@@ -297,3 +297,85 @@ fn custom_fields_status_and_empty_trash() {
     assert_eq!(ok(&db, &["contact", "empty-trash"])["purged"], 1);
     assert_eq!(fails(&db, &["contact", "show", &id])["code"], "not_found");
 }
+
+#[test]
+fn orders_and_the_rank_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    let ids: Vec<String> = ["张三", "李四", "王五", "赵六", "钱七"]
+        .iter()
+        .map(|n| ok(&db, &["contact", "add", "--name", n])["id"].to_string())
+        .collect();
+    for (id, profit) in ids.iter().zip(["500", "300", "100.25", "50", "0.75"]) {
+        let o = ok(
+            &db,
+            &[
+                "order",
+                "add",
+                "--contact",
+                id,
+                "--amount",
+                "1000",
+                "--profit",
+                profit,
+                "--date",
+                "2026-06-01",
+            ],
+        );
+        assert_eq!(o["profit"], profit, "money comes back exactly as a string");
+        assert_eq!(o["status"], "won");
+    }
+    ok(
+        &db,
+        &[
+            "order",
+            "add",
+            "--contact",
+            &ids[4],
+            "--amount",
+            "9999",
+            "--profit",
+            "9999",
+            "--date",
+            "2026-06-01",
+            "--status",
+            "cancelled",
+        ],
+    );
+    let r = ok(&db, &["rank", "--as-of", "2026-11-23"]);
+    assert_eq!(r["asOf"], "2026-11-23");
+    assert_eq!(r["measure"], "profit");
+    assert_eq!(r["total"], "951.00");
+    let clients = r["clients"].as_array().unwrap();
+    let first = &clients[0];
+    for key in ["contactId", "name", "rank", "value", "share", "cumulativeShare", "tier"] {
+        assert!(first.get(key).is_some(), "rank client lacks {key}: {first}");
+    }
+    assert_eq!(first["name"], "张三");
+    assert_eq!(first["value"], "500");
+    assert_eq!(first["tier"], "A");
+    assert_eq!(clients[4]["tier"], "C", "the cancelled 9999 does not count");
+    let tiers: String = clients.iter().map(|c| c["tier"].as_str().unwrap()).collect();
+    assert_eq!(tiers, "ABBBC");
+    assert!((r["topShare"].as_f64().unwrap() - 500.0 / 951.0).abs() < 1e-6);
+    let cumulative = ok(&db, &["rank", "--as-of", "2026-11-23", "--mode", "cumulative"]);
+    let tiers: String = cumulative["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["tier"].as_str().unwrap())
+        .collect();
+    // Shares before each: 0, 52.6%, 84.1%, 94.6%, 99.9% → A A B B C.
+    assert_eq!(tiers, "AABBC");
+    let revenue = ok(&db, &["rank", "--as-of", "2026-11-23", "--measure", "revenue"]);
+    assert_eq!(revenue["total"], "5000");
+    let outside = ok(&db, &["rank", "--as-of", "2026-11-23", "--window-days", "30"]);
+    assert_eq!(outside["total"], "0", "June is outside a 30-day window");
+    assert_eq!(
+        fails(&db, &["order", "add", "--contact", &ids[0], "--amount", "abc"])["code"],
+        "invalid_input"
+    );
+    assert_eq!(fails(&db, &["rank", "--measure", "vibes"])["code"], "invalid_input");
+    let listed = ok(&db, &["order", "list", "--contact", &ids[4]]);
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+}

@@ -10,8 +10,10 @@ use crate::error::{Error, Result};
 
 /// Every schema change, in order. The position (1-based) is the `user_version` it brings the
 /// file to. Released entries are never edited: a change is a new file.
-const MIGRATIONS: &[(&str, &str)] =
-    &[("20261123_0001_initial", include_str!("../migrations/20261123_0001_initial.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("20261123_0001_initial", include_str!("../migrations/20261123_0001_initial.sql")),
+    ("20261123_0002_orders", include_str!("../migrations/20261123_0002_orders.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

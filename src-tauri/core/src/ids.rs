@@ -46,3 +46,7 @@ id_type!(
     /// A user-defined custom field.
     FieldId
 );
+id_type!(
+    /// An order (a sale, open deal or cancelled one).
+    OrderId
+);

@@ -11,12 +11,15 @@ pub mod fields;
 pub mod groups;
 pub mod ids;
 pub mod lang;
+pub mod money;
+pub mod orders;
+pub mod ranking;
 pub mod search;
 pub mod settings;
 pub mod text;
 
 pub use error::{Error, Result};
-pub use ids::{ContactId, FieldId, GroupId};
+pub use ids::{ContactId, FieldId, GroupId, OrderId};
 pub use lang::Lang;
 
 /// A fresh migrated in-memory book for unit tests.
