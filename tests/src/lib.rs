@@ -38,9 +38,11 @@ pub struct Driver {
 }
 
 impl Driver {
-    /// Starts tauri-driver on `port` (native WebKitWebDriver on `port + 1`) with
-    /// `CLIENTBOOK_DB` set for the app it launches.
-    pub fn start(port: u16, db: &Path) -> Driver {
+    /// Starts tauri-driver on two free ports (its own and WebKitWebDriver's) with
+    /// `CLIENTBOOK_DB` set for the app it launches. Free ports, not fixed ones: a driver left
+    /// behind by a killed run must not answer for this one.
+    pub fn start(db: &Path) -> Driver {
+        let (port, native) = (free_port(), free_port());
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the end-to-end tests under Xvfb (xvfb-run), as the README's test command does"
@@ -52,7 +54,7 @@ impl Driver {
         let child = Command::new(exe)
             // Its own process group, so dropping the driver also ends WebKitWebDriver and the app.
             .process_group(0)
-            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("CLIENTBOOK_DB", db)
             .env("LANG", "zh_CN.UTF-8")
             .stdout(Stdio::null())
@@ -78,6 +80,14 @@ impl Drop for Driver {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A port nobody listens on right now (the OS picks it).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
 }
 
 fn which(name: &str) -> Option<PathBuf> {

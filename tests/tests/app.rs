@@ -10,6 +10,13 @@ use serde_json::json;
 
 const WAIT: Duration = Duration::from_secs(20);
 
+/// A WebDriver call can block forever if the app dies; fail the test instead of hanging CI.
+async fn within_limit(steps: impl std::future::Future<Output = ()>) {
+    tokio::time::timeout(Duration::from_secs(240), steps)
+        .await
+        .expect("the end-to-end test did not finish within 4 minutes");
+}
+
 async fn launch(driver: &Driver) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
@@ -83,16 +90,29 @@ async fn input(c: &Client, testid: &str) -> Element {
 }
 
 async fn type_into(c: &Client, testid: &str, text: &str) {
-    let el = input(c, testid).await;
     eprintln!("e2e: type {text:?} into {testid}");
-    el.click().await.ok();
-    // Select all and delete through real key presses: WebDriver's clear() bypasses the
-    // input events Vue listens to. (U+E009 Control, U+E000 release, U+E003 Backspace.)
-    el.send_keys("\u{E009}a\u{E000}\u{E003}").await.ok();
-    if text.is_empty() {
-        return;
+    // Dialogs and drawers animate in; keys sent too early can be lost, so type until the
+    // input holds exactly the text.
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let el = input(c, testid).await;
+        el.click().await.ok();
+        // Select all and delete through real key presses: WebDriver's clear() bypasses the
+        // input events Vue listens to. (U+E009 Control, U+E000 release, U+E003 Backspace.)
+        el.send_keys("\u{E009}a\u{E000}\u{E003}").await.ok();
+        if !text.is_empty() {
+            el.send_keys(text).await.ok();
+        }
+        let value = el.prop("value").await.ok().flatten().unwrap_or_default();
+        if value == text {
+            return;
+        }
+        if std::time::Instant::now() > deadline {
+            shot(c, &format!("fail-type-{testid}")).await;
+            panic!("{testid} holds {value:?}, not {text:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    el.send_keys(text).await.unwrap_or_else(|e| panic!("typing into {testid}: {e}"));
 }
 
 /// Waits until `check` holds for the visible rows' names.
@@ -155,9 +175,13 @@ const GROUP: &str = "重要客户";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn contact_created_in_the_ui_is_found_grouped_filtered_and_survives_a_restart() {
+    within_limit(contact_created_in_the_ui_is_found_grouped_filtered_and_survives_a_restart_steps()).await;
+}
+
+async fn contact_created_in_the_ui_is_found_grouped_filtered_and_survives_a_restart_steps() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");
-    let driver = Driver::start(4610, &db);
+    let driver = Driver::start(&db);
 
     // --- first run ---------------------------------------------------------------------
     let c = launch(&driver).await;
@@ -188,7 +212,10 @@ async fn contact_created_in_the_ui_is_found_grouped_filtered_and_survives_a_rest
     type_into(&c, "group-name-input", GROUP).await;
     click(&c, "group-save").await;
     let group_item = format!("[data-testid=\"sidebar-group\"][data-group-name=\"{GROUP}\"]");
-    c.wait().at_most(WAIT).for_element(Locator::Css(&group_item)).await.expect("group in sidebar");
+    if c.wait().at_most(WAIT).for_element(Locator::Css(&group_item)).await.is_err() {
+        shot(&c, "fail-group-in-sidebar").await;
+        panic!("the new group never showed in the sidebar");
+    }
 
     click(&c, "contact-row").await;
     click(&c, "detail-add-to-group").await;
@@ -281,6 +308,10 @@ async fn choose(c: &Client, select_testid: &str, label: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_ten_thousand_client_book_scrolls_virtually_searches_like_the_cli_and_speaks_three_languages(
 ) {
+    within_limit(ten_thousand_tour()).await;
+}
+
+async fn ten_thousand_tour() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     let cli = clientbook_e2e::target_dir().join("debug").join("clientbook");
@@ -291,7 +322,7 @@ async fn a_ten_thousand_client_book_scrolls_virtually_searches_like_the_cli_and_
         .status()
         .unwrap();
     assert!(status.success());
-    let driver = Driver::start(4620, &db);
+    let driver = Driver::start(&db);
     let c = launch(&driver).await;
 
     click(&c, "nav-clients").await;
@@ -368,6 +399,10 @@ async fn a_ten_thousand_client_book_scrolls_virtually_searches_like_the_cli_and_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_smallest_window_in_the_dark_theme_has_no_sideways_overflow() {
+    within_limit(the_smallest_window_in_the_dark_theme_has_no_sideways_overflow_steps()).await;
+}
+
+async fn the_smallest_window_in_the_dark_theme_has_no_sideways_overflow_steps() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("small.db");
     let cli = clientbook_e2e::target_dir().join("debug").join("clientbook");
@@ -378,7 +413,7 @@ async fn the_smallest_window_in_the_dark_theme_has_no_sideways_overflow() {
         .status()
         .unwrap();
     assert!(status.success());
-    let driver = Driver::start(4630, &db);
+    let driver = Driver::start(&db);
     let c = launch(&driver).await;
     // The window's minimum size (tauri.conf.json: 960×600).
     c.set_window_size(960, 600).await.expect("resize the window");
