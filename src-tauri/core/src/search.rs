@@ -315,21 +315,6 @@ pub fn prune_log(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Rebuilds every contact's search row (after a change to how text is folded).
-pub fn rebuild(conn: &mut Connection) -> Result<usize> {
-    let ids: Vec<ContactId> = conn
-        .prepare("SELECT id FROM contacts")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    crate::db::with_tx(conn, |tx| {
-        for id in &ids {
-            let input = crate::contacts::get(tx, *id)?.to_input();
-            index_contact(tx, *id, &input)?;
-        }
-        Ok(ids.len())
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

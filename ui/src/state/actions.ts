@@ -10,6 +10,20 @@ import { confirm, showError, toastSuccess, toastWithUndo } from "./feedback";
 
 const t = i18n.global.t;
 
+/** Runs one backend write; on success toasts `said(result)` and refreshes the views,
+ *  on failure shows the error. Resolves to whether it succeeded. */
+async function write<T>(call: () => Promise<T>, said: (result: T) => string): Promise<boolean> {
+  try {
+    const result = await call();
+    toastSuccess(said(result));
+    dataChanged();
+    return true;
+  } catch (e) {
+    showError(e);
+    return false;
+  }
+}
+
 /** Moves contacts to the trash with an Undo toast; the next row becomes active. */
 export async function trashContacts(ids: ContactId[], name?: string): Promise<void> {
   if (ids.length === 0) return;
@@ -35,16 +49,11 @@ export async function trashContacts(ids: ContactId[], name?: string): Promise<vo
   }
 }
 
-export async function restoreContacts(ids: ContactId[]): Promise<boolean> {
-  try {
-    const n = await backend.contactsRestore(ids);
-    toastSuccess(t("trash.restored", { n }, n));
-    dataChanged();
-    return true;
-  } catch (e) {
-    showError(e);
-    return false;
-  }
+export function restoreContacts(ids: ContactId[]): Promise<boolean> {
+  return write(
+    () => backend.contactsRestore(ids),
+    (n) => t("trash.restored", { n }, n),
+  );
 }
 
 export async function purgeContacts(ids: ContactId[]): Promise<boolean> {
@@ -55,15 +64,10 @@ export async function purgeContacts(ids: ContactId[]): Promise<boolean> {
     danger: true,
   });
   if (!ok) return false;
-  try {
-    const n = await backend.contactsPurge(ids);
-    toastSuccess(t("trash.purged", { n }, n));
-    dataChanged();
-    return true;
-  } catch (e) {
-    showError(e);
-    return false;
-  }
+  return write(
+    () => backend.contactsPurge(ids),
+    (n) => t("trash.purged", { n }, n),
+  );
 }
 
 export async function emptyTrash(count: number): Promise<boolean> {
@@ -74,34 +78,24 @@ export async function emptyTrash(count: number): Promise<boolean> {
     danger: true,
   });
   if (!ok) return false;
-  try {
-    const n = await backend.contactsEmptyTrash();
-    toastSuccess(t("trash.purged", { n }, n));
-    dataChanged();
-    return true;
-  } catch (e) {
-    showError(e);
-    return false;
-  }
+  return write(
+    () => backend.contactsEmptyTrash(),
+    (n) => t("trash.purged", { n }, n),
+  );
 }
 
 /** Adds (`join`) or removes contacts from a group, then says so. */
-async function changeMembership(
+function changeMembership(
   groupId: GroupId,
   ids: ContactId[],
   join: boolean,
 ): Promise<boolean> {
-  if (ids.length === 0) return false;
-  try {
-    await (join ? backend.groupsAssign(groupId, ids) : backend.groupsUnassign(groupId, ids));
-    const g = app.groups.find((x) => x.id === groupId);
-    toastSuccess(t(join ? "bulk.added" : "bulk.removed", { n: ids.length, group: g?.name ?? "" }));
-    dataChanged();
-    return true;
-  } catch (e) {
-    showError(e);
-    return false;
-  }
+  if (ids.length === 0) return Promise.resolve(false);
+  const group = app.groups.find((x) => x.id === groupId)?.name ?? "";
+  return write(
+    () => (join ? backend.groupsAssign(groupId, ids) : backend.groupsUnassign(groupId, ids)),
+    () => t(join ? "bulk.added" : "bulk.removed", { n: ids.length, group }),
+  );
 }
 
 export function assignToGroup(groupId: GroupId, ids: ContactId[]): Promise<boolean> {
